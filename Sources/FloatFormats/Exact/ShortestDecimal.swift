@@ -4,7 +4,7 @@
 /// ```swift
 /// // bfloat16 holds 0.1 as 0.100097656…; "0.1" is enough to get it back.
 /// FloatFormat.bfloat16.shortestDecimal(of: 0x3DCD)?.plain()   // "0.1"
-/// FloatFormat.float8_e4m3fn.shortestDecimal(of: 0x7E)?.plain() // "448"
+/// FloatFormat.float8_e4m3fn.shortestDecimal(of: 0x7E)?.plain() // "450": it rounds to 448
 /// ```
 ///
 /// All arithmetic is exact (big integers); no `Double` is involved.
@@ -41,59 +41,62 @@ extension FloatFormat {
         return shortestDecimal(of: code)
     }
 
-    /// Shortest digits d with (v+lower)/2 < d < (v+upper)/2 (≤ at the ends when `inclusive`),
-    /// nearest to v among those of the same length.
+    /// Shortest digits d with (v+lower)/2 < d < (v+upper)/2 (≤ at the ends when
+    /// `inclusive`), nearest to v among those of that length: Steele and White's
+    /// free-format digit generation ("Dragon4") on exact big integers.
     static func shortest(value v: Dyadic, lower: Dyadic, upper: Dyadic, inclusive: Bool) -> DecimalDigits {
         let k = min(v.exponent, lower.isZero ? v.exponent : lower.exponent, upper.exponent) - 1
         func scaled(_ d: Dyadic) -> BigUInt { d.isZero ? BigUInt() : BigUInt(d.significand) << (d.exponent - k) }
         let vi = scaled(v)
         let lo = (vi + scaled(lower)) >> 1
         let hi = (vi + scaled(upper)) >> 1
-        let (digits, point) = v.exactDigits()
-
-        func inRange(_ c: BigUInt, _ q: Int) -> Bool {
-            let cl = compareScaled(c, q, lo, k), ch = compareScaled(c, q, hi, k)
-            return inclusive ? (cl >= 0 && ch <= 0) : (cl > 0 && ch < 0)
+        // v = r / s; the rounding interval is [r − mMinus, r + mPlus] / s.
+        var r = vi, mMinus = vi - lo, mPlus = hi - vi, s = BigUInt(1)
+        if k >= 0 {
+            r = r << k; mMinus = mMinus << k; mPlus = mPlus << k
+        } else {
+            s = s << -k
         }
-
-        for n in 1...digits.count {
-            if n == digits.count { break }
-            let q = point - n
-            var down = BigUInt()
-            for i in 0..<n { down = down * BigUInt(10) + BigUInt(UInt64(digits[i])) }
-            let up = down + BigUInt(1)
-            let downOK = !down.isZero && inRange(down, q)
-            let upOK = inRange(up, q)
-            if !downOK && !upOK { continue }
-            // Which is nearer to v: compare the dropped digits with one half.
-            let rest = digits[n...]
-            let first = rest.first ?? 0
-            let upIsNearer = first > 5 || (first == 5 && rest.count > 1)
-            let tie = first == 5 && rest.count == 1
-            let chooseUp: Bool
-            if downOK && upOK {
-                chooseUp = upIsNearer || (tie && down.low64 & 1 == 1)
-            } else {
-                chooseUp = upOK
+        // Scale so that v = 0.d1 d2 ... × 10^point with the interval's top below 10^point.
+        var point = Int((Double(v.binade! + 1) * 0.30102999566398119521).rounded(.up))
+        if point >= 0 {
+            s = s * BigUInt.power(10, point)
+        } else {
+            let t = BigUInt.power(10, -point)
+            r = r * t; mMinus = mMinus * t; mPlus = mPlus * t
+        }
+        let ten = BigUInt(10)
+        func highReached(_ r: BigUInt, _ mPlus: BigUInt) -> Bool {
+            let sum = r + mPlus
+            return inclusive ? sum >= s : sum > s
+        }
+        while highReached(r, mPlus) { s = s * ten; point += 1 }
+        while !highReached(r * ten, mPlus * ten) {
+            r = r * ten; mMinus = mMinus * ten; mPlus = mPlus * ten; point -= 1
+        }
+        var digits: [UInt8] = []
+        while true {
+            r = r * ten; mMinus = mMinus * ten; mPlus = mPlus * ten
+            var digit: UInt8 = 0
+            while r >= s { r = r - s; digit += 1 }
+            let low = inclusive ? r <= mMinus : r < mMinus
+            let high = highReached(r, mPlus)
+            if !low && !high { digits.append(digit); continue }
+            if low && high {
+                let twice = r << 1
+                if twice > s || (twice == s && digit & 1 == 1) { digit += 1 }
+            } else if high {
+                digit += 1
             }
-            return makeDigits(chooseUp ? up : down, q)
+            digits.append(digit)
+            break
         }
+        // A last digit of 9 + 1 carries.
+        var i = digits.count - 1
+        while i > 0 && digits[i] == 10 { digits[i] = 0; digits[i - 1] += 1; i -= 1 }
+        if digits[0] == 10 { digits[0] = 1; point += 1 }
+        while digits.last == 0 { digits.removeLast() }
         return DecimalDigits(digits: digits, pointPosition: point)
-    }
-
-    private static func makeDigits(_ c: BigUInt, _ q: Int) -> DecimalDigits {
-        var d = Array(c.description.utf8.map { $0 - 48 })
-        let point = q + d.count
-        while d.last == 0 { d.removeLast() }
-        return DecimalDigits(digits: d, pointPosition: point)
-    }
-
-    /// Compares c × 10^q with x × 2^k.
-    static func compareScaled(_ c: BigUInt, _ q: Int, _ x: BigUInt, _ k: Int) -> Int {
-        var lhs = c, rhs = x
-        if q >= 0 { lhs = lhs * BigUInt.power(10, q) } else { rhs = rhs * BigUInt.power(10, -q) }
-        if k >= 0 { rhs = rhs << k } else { lhs = lhs << -k }
-        return lhs == rhs ? 0 : (lhs < rhs ? -1 : 1)
     }
 }
 
