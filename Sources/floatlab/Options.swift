@@ -1,0 +1,71 @@
+import ArgumentParser
+import FloatFormats
+import FormatReport
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ValueNotation: ExpressibleByArgument {}
+
+/// Parses one format name, turning the library's message into a usage error.
+func parseFormat(_ text: String) throws -> FloatFormat {
+    do {
+        return try FloatFormat.named(text)
+    } catch {
+        throw ValidationError(error.message)
+    }
+}
+
+/// Parses a comma-separated list of format names and groups (`all`, `p3109`).
+func parseFormatList(_ text: String) throws -> [FloatFormat] {
+    var out: [FloatFormat] = []
+    for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        if let group = Catalogue.group(item) { out += group } else { out.append(try parseFormat(item)) }
+    }
+    guard !out.isEmpty else { throw ValidationError("--formats needs at least one format name, e.g. --formats fp32,bf16,e4m3.") }
+    return out
+}
+
+/// Where and how a command writes its table.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .markdown
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically: a temporary file renamed into place) instead of standard output.")
+    var output: String?
+
+    /// Renders and writes; a file is written whole or not at all.
+    func write(_ table: Table) throws {
+        try emit(format.render(table))
+    }
+
+    func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        try AtomicFile.write(text, to: output)
+    }
+}
+
+/// An error with a message for a person and a non-zero exit.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+enum AtomicFile {
+    /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw CommandError("cannot write \(path): the folder \(dir.path) does not exist; create it or choose another --output.")
+        }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
