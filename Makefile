@@ -9,7 +9,7 @@ build: deps
 
 # The main job: build and print the default format comparison table.
 table: deps
-	swift run floatlab table
+	swift run --quiet floatlab table
 
 # The whole test suite.
 test: deps

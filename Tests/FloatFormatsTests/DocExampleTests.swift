@@ -1,0 +1,69 @@
+import XCTest
+@testable import FloatFormats
+
+/// The worked examples in the doc comments, run as written so they cannot drift.
+final class DocExampleTests: XCTestCase {
+    func testFloatFormatExample() throws {
+        let e4m3 = try FloatFormat(name: "float8_e4m3fn", exponentBits: 4, fractionBits: 3, specials: .finiteAllOnesNaN)
+        XCTAssertEqual(e4m3.bitWidth, 8)
+        XCTAssertEqual(e4m3.bias, 7)
+        XCTAssertEqual(e4m3.maxFinite, Dyadic(significand: 7, exponent: 6))
+    }
+
+    func testDyadicExamples() {
+        XCTAssertEqual(Dyadic(significand: 7, exponent: 6).exactDecimal(), "448")
+        XCTAssertEqual(Dyadic(significand: 1, exponent: -9).exactDecimal(), "0.001953125")
+        XCTAssertEqual(Dyadic(significand: 3, exponent: -1).exactDecimal(), "1.5")
+        XCTAssertEqual(Dyadic.powerOfTwo(-24).exactDecimal(), "0.000000059604644775390625")
+    }
+
+    func testDecodeExample() throws {
+        let d = try FloatFormat.float8_e4m3fn.decode(0x7E)
+        XCTAssertEqual(d.floatClass, .normal)
+        XCTAssertEqual(d.value, Dyadic(significand: 7, exponent: 6))
+        XCTAssertEqual(try FloatFormat.float8_e4m3fn.decode(0x7F).floatClass, .nan)
+    }
+
+    func testPropertyExamples() {
+        XCTAssertEqual(FloatFormat.float16.maxFinite.exactDecimal(), "65504")
+        XCTAssertEqual(FloatFormat.float8_e4m3fnuz.maxFinite.exactDecimal(), "240")
+        XCTAssertEqual(FloatFormat.float32.resolution, 1e-06)
+        XCTAssertEqual(FloatFormat.bfloat16.resolution, 0.01)
+        XCTAssertEqual(FloatFormat.bfloat16.ulp(at: .powerOfTwo(0)), .powerOfTwo(-7))
+    }
+
+    func testCatalogueExamples() throws {
+        XCTAssertEqual(try FloatFormat.named("bf16"), .bfloat16)
+        XCTAssertEqual(try FloatFormat.named("e4m3"), .float8_e4m3fn)
+        XCTAssertEqual(try FloatFormat.named("e5m10"), .float16)
+        XCTAssertEqual(try FloatFormat.p3109(bits: 8, precision: 4, signed: true, extended: false), .float8_e4m3fnuz)
+        XCTAssertEqual(try FormatSpec.parse("e3m2b2").bias, 2)
+        XCTAssertEqual(try FormatSpec.parse("binary8p3").name, "binary8p3se")
+    }
+
+    func testExactCodeExamples() {
+        XCTAssertEqual(FloatFormat.float8_e4m3fn.exactCode(of: Dyadic(significand: 7, exponent: 6)), 0x7E)
+        XCTAssertNil(FloatFormat.float8_e4m3fn.exactCode(of: Dyadic(significand: 1, exponent: -10)))
+    }
+
+    func testShortestExamples() {
+        XCTAssertEqual(FloatFormat.bfloat16.shortestDecimal(of: 0x3DCD)?.plain(), "0.1")
+        XCTAssertEqual(FloatFormat.float8_e4m3fn.shortestDecimal(of: 0x7E)?.plain(), "450")
+    }
+
+    func testBinadeExample() {
+        let table = FloatFormat.float8_e4m3fn.binades
+        XCTAssertTrue(table.first!.isSubnormal)
+        XCTAssertEqual(table.first!.count, 7)
+        XCTAssertEqual(table.first!.spacing, .powerOfTwo(-9))
+        XCTAssertEqual(table.last!.highest, Dyadic(significand: 7, exponent: 6))
+        XCTAssertEqual(table.last!.count, 7)
+        XCTAssertEqual(table.last!.spacing, .powerOfTwo(5))
+    }
+
+    func testDecimalDigitsExamples() {
+        XCTAssertEqual(DecimalDigits(digits: [4, 4, 8], pointPosition: 3).plain(), "448")
+        XCTAssertEqual(DecimalDigits(digits: [1, 2, 5], pointPosition: 0).plain(), "0.125")
+        XCTAssertEqual(DecimalDigits(digits: [3, 4], pointPosition: 39).scientific(), "3.4e+38")
+    }
+}
