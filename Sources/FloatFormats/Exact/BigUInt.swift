@@ -183,3 +183,64 @@ struct BigUInt: Hashable, Sendable, Comparable, CustomStringConvertible {
         return s
     }
 }
+
+extension BigUInt {
+    /// Parses ASCII decimal digits (no sign, no separators); `nil` on anything else.
+    init?<S: Sequence>(decimalDigits: S) where S.Element == UInt8 {
+        self.init()
+        var chunk: UInt64 = 0, chunkDigits = 0, any = false
+        for c in decimalDigits {
+            guard c >= 48 && c <= 57 else { return nil }
+            any = true
+            chunk = chunk * 10 + UInt64(c - 48)
+            chunkDigits += 1
+            if chunkDigits == 9 {
+                self = self * BigUInt(1_000_000_000) + BigUInt(chunk)
+                chunk = 0
+                chunkDigits = 0
+            }
+        }
+        guard any else { return nil }
+        if chunkDigits > 0 {
+            var scale: UInt64 = 1
+            for _ in 0..<chunkDigits { scale *= 10 }
+            self = self * BigUInt(scale) + BigUInt(chunk)
+        }
+    }
+
+    /// The leading 128 bits and whether anything non-zero lies below them:
+    /// self = (top + δ) × 2^shift with 0 ≤ δ < 1, δ > 0 ⇔ sticky.
+    var leading128: (top: UInt128, shift: Int, sticky: Bool) {
+        let width = bitWidth
+        if width <= 128 {
+            var v: UInt128 = 0
+            for (i, limb) in limbs.enumerated() { v |= UInt128(limb) << UInt128(32 * i) }
+            return (v, 0, false)
+        }
+        let shift = width - 128
+        let high = self >> shift
+        var v: UInt128 = 0
+        for (i, limb) in high.limbs.enumerated() { v |= UInt128(limb) << UInt128(32 * i) }
+        var sticky = false
+        for i in 0..<shift where bit(i) { sticky = true; break }
+        return (v, shift, sticky)
+    }
+
+    /// ⌊self / divisor⌋ when the quotient is known to fit in 128 bits, and whether
+    /// the remainder is non-zero. Restoring division, one quotient bit a step.
+    func quotient128(dividingBy divisor: BigUInt) -> (quotient: UInt128, inexact: Bool) {
+        precondition(!divisor.isZero)
+        var remainder = self
+        var q: UInt128 = 0
+        let top = max(0, min(127, bitWidth - divisor.bitWidth + 1))
+        var d = divisor << top
+        for i in stride(from: top, through: 0, by: -1) {
+            if d <= remainder {
+                remainder = remainder - d
+                q |= UInt128(1) << UInt128(i)
+            }
+            d = d >> 1
+        }
+        return (q, !remainder.isZero)
+    }
+}

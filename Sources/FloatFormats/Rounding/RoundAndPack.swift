@@ -1,0 +1,205 @@
+/// The one rounding step every conversion (and, later, every arithmetic
+/// operation) goes through: a sign, a wide significand, an exponent and a
+/// sticky bit in; an encoding and IEEE exception flags out. SoftFloat calls it
+/// round-and-pack. Only integer arithmetic is used.
+extension FloatFormat {
+    /// Rounds a value into the format.
+    ///
+    /// ```swift
+    /// let e4m3 = FloatFormat.float8_e4m3fn
+    /// e4m3.round(SourceValue(Dyadic(significand: 464, exponent: 0))).code    // 0x7E: 464 is a tie, 448 is even
+    /// e4m3.round(SourceValue(Dyadic(significand: 465, exponent: 0))).code    // 0x7F: NaN, flags "ox"
+    /// ```
+    ///
+    /// `random` is the random integer of stochastic rounding (its low `bits` bits
+    /// are used); other modes ignore it.
+    public func round(_ value: SourceValue, options: RoundingOptions = .default, random: UInt64 = 0) -> RoundedResult {
+        switch value {
+        case .nan(let negative, let payload, let signaling):
+            return nanResult(negative: negative, payload: payload, signaling: signaling, options: options)
+        case .infinity(let negative):
+            return infinityResult(negative: negative, options: options)
+        case .zero(let negative):
+            return zeroResult(negative: negative)
+        case .finite(let negative, let significand, let exponent, let sticky):
+            if significand == 0 {
+                precondition(!sticky, "a sticky value needs its leading bits")
+                return zeroResult(negative: negative)
+            }
+            return roundFinite(negative: negative, significand: significand, exponent: exponent,
+                               sticky: sticky, options: options, random: random)
+        }
+    }
+
+    // MARK: Special inputs
+
+    /// NaN in: the format's NaN (sign and IEEE payload kept unless canonical);
+    /// a format without NaN gives +0 and raises invalid.
+    func nanResult(negative: Bool, payload: UInt64, signaling: Bool, options: RoundingOptions) -> RoundedResult {
+        var flags: ExceptionFlags = signaling ? .invalid : []
+        guard let canonical = canonicalNaN else {
+            flags.insert(.invalid)
+            return RoundedResult(code: 0, flags: flags)
+        }
+        guard options.nan == .keep else { return RoundedResult(code: canonical, flags: flags) }
+        let sign: UInt64 = negative ? signMask : 0
+        switch specials {
+        case .ieee:
+            let quiet = UInt64(1) << UInt64(fractionBits - 1)
+            let fraction = (payload >> UInt64(64 - fractionBits)) | quiet
+            return RoundedResult(code: (maxExponentField << UInt64(fractionBits)) | fraction | sign, flags: flags)
+        case .finiteAllOnesNaN:
+            return RoundedResult(code: magnitudeMask | sign, flags: flags)
+        default:
+            return RoundedResult(code: canonical, flags: flags)
+        }
+    }
+
+    /// ±Inf in: kept where the format has infinities (unless `saturate-all`),
+    /// else NaN under `ieee` where the format has NaN, else ±max. −Inf into an
+    /// unsigned format is NaN. Raises invalid whenever the result is not an infinity.
+    func infinityResult(negative: Bool, options: RoundingOptions) -> RoundedResult {
+        if negative && !isSigned { return invalidResult() }
+        if hasInfinity && options.overflow != .saturateAll {
+            return RoundedResult(code: negative ? negativeInfinity! : positiveInfinity!, flags: [])
+        }
+        if options.overflow == .ieee, let nan = canonicalNaN {
+            return RoundedResult(code: nan, flags: .invalid)
+        }
+        return RoundedResult(code: maxFiniteCode(negative: negative), flags: .invalid)
+    }
+
+    /// ±0 in: the zero of that sign, +0 where there is no −0; a format with no
+    /// zero (E8M0) gives NaN and raises invalid.
+    func zeroResult(negative: Bool) -> RoundedResult {
+        guard hasZero else { return invalidResult() }
+        return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: [])
+    }
+
+    /// NaN with invalid; +0 with invalid where the format has no NaN.
+    func invalidResult() -> RoundedResult {
+        RoundedResult(code: canonicalNaN ?? 0, flags: .invalid)
+    }
+
+    // MARK: Finite inputs
+
+    /// The integer significand at a given lsb exponent, rounded by the mode.
+    private func roundedSignificand(_ sig: UInt128, _ exponent: Int, sticky: Bool, lsb: Int,
+                                    negative: Bool, mode: RoundingMode, random: UInt64) -> (q: UInt128, inexact: Bool) {
+        let shift = lsb - exponent
+        var q: UInt128, roundBit: Bool, rest: Bool
+        var discarded: UInt128 = 0    // the discarded bits, for stochastic rounding
+        if shift <= 0 {
+            precondition(!sticky, "a sticky value needs bits below the target precision")
+            return (sig << UInt128(-shift), false)
+        } else if shift < 128 {
+            q = sig >> UInt128(shift)
+            discarded = sig & ((UInt128(1) << UInt128(shift)) - 1)
+            let half = UInt128(1) << UInt128(shift - 1)
+            roundBit = discarded & half != 0
+            rest = discarded & (half - 1) != 0 || sticky
+        } else {
+            q = 0
+            discarded = sig
+            roundBit = shift == 128 && sig >> 127 == 1
+            rest = (shift == 128 ? sig & (UInt128.max >> 1) != 0 : true) || sticky
+        }
+        let inexact = roundBit || rest
+        guard inexact else { return (q, false) }
+        let increment: Bool
+        switch mode {
+        case .nearestEven: increment = roundBit && (rest || q & 1 == 1)
+        case .nearestAway: increment = roundBit
+        case .towardZero: increment = false
+        case .up: increment = !negative
+        case .down: increment = negative
+        case .odd: return (q | 1, true)
+        case .stochastic(let bits):
+            // The top `bits` bits of the discarded fraction.
+            let top: UInt128
+            if shift >= bits {
+                let s = shift - bits
+                top = s >= 128 ? 0 : discarded >> UInt128(s)
+            } else {
+                top = discarded << UInt128(bits - shift)
+            }
+            let r = UInt128(random & ((UInt64(1) << UInt64(bits)) - 1))
+            increment = top + r >= UInt128(1) << UInt128(bits)
+        }
+        return (increment ? q + 1 : q, true)
+    }
+
+    private func roundFinite(negative: Bool, significand sig: UInt128, exponent: Int, sticky: Bool,
+                             options: RoundingOptions, random: UInt64) -> RoundedResult {
+        if negative && !isSigned { return invalidResult() }
+        let m = fractionBits
+        let sign: UInt64 = negative ? signMask : 0
+        let b = exponent + (127 - sig.leadingZeroBitCount)      // ⌊log2 |x|⌋
+        let mode = options.mode
+
+        if b > emax { return overflowResult(negative: negative, options: options, beyondTop: true) }
+
+        if b < emin && !hasSubnormals {
+            // No subnormals and no zero (E8M0): the smallest value is the nearest there is.
+            return RoundedResult(code: sign, flags: [.underflow, .inexact])
+        }
+
+        let tinyBefore = b < emin
+        let lsb = tinyBefore ? emin - m : b - m
+        let (q, inexact) = roundedSignificand(sig, exponent, sticky: sticky, lsb: lsb, negative: negative,
+                                              mode: mode, random: random)
+        var flags: ExceptionFlags = inexact ? .inexact : []
+
+        if tinyBefore {
+            // q ∈ [0, 2^M]; 2^M is the smallest normal, which the packing carries into.
+            let tiny: Bool
+            switch options.tininess {
+            case .beforeRounding:
+                tiny = true
+            case .afterRounding:
+                if b < emin - 1 {
+                    tiny = true
+                } else {
+                    // Rounded to full precision with an unbounded exponent, does it reach 2^emin?
+                    let (qu, _) = roundedSignificand(sig, exponent, sticky: sticky, lsb: b - m, negative: negative,
+                                                     mode: mode, random: random)
+                    tiny = qu < UInt128(1) << UInt128(m + 1)
+                }
+            }
+            if tiny && inexact { flags.insert(.underflow) }
+            if options.flushSubnormalOutputs && q != 0 && q < UInt128(1) << UInt128(m) {
+                return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: [.underflow, .inexact])
+            }
+            if q == 0 {
+                return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: flags)
+            }
+            return RoundedResult(code: UInt64(q) | sign, flags: flags)
+        }
+
+        // Normal: q ∈ [2^M, 2^(M+1)]; adding it to the exponent field carries a full significand up.
+        let field = UInt128(b + bias)
+        let magnitude = (field << UInt128(m)) + (q - (UInt128(1) << UInt128(m)))
+        if magnitude > UInt128(largestFiniteMagnitude) {
+            return overflowResult(negative: negative, options: options, beyondTop: false)
+        }
+        return RoundedResult(code: UInt64(magnitude) | sign, flags: flags)
+    }
+
+    /// The result of a finite overflow: ±max or the IEEE infinity for the mode.
+    private func overflowResult(negative: Bool, options: RoundingOptions, beyondTop: Bool) -> RoundedResult {
+        let flags: ExceptionFlags = [.overflow, .inexact]
+        let max = maxFiniteCode(negative: negative)
+        guard options.overflow == .ieee else { return RoundedResult(code: max, flags: flags) }
+        let toInfinity: Bool
+        switch options.mode {
+        case .nearestEven, .nearestAway, .stochastic: toInfinity = true
+        case .towardZero, .odd: toInfinity = false
+        case .up: toInfinity = !negative
+        case .down: toInfinity = negative
+        }
+        guard toInfinity else { return RoundedResult(code: max, flags: flags) }
+        if hasInfinity { return RoundedResult(code: negative ? negativeInfinity! : positiveInfinity!, flags: flags) }
+        if let nan = canonicalNaN { return RoundedResult(code: nan, flags: flags) }
+        return RoundedResult(code: max, flags: flags)
+    }
+}

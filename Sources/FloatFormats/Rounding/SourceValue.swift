@@ -1,0 +1,55 @@
+/// A value to be rounded into a format: exact, or exact up to a sticky bit.
+///
+/// `.finite(negative:significand:exponent:sticky:)` stands for
+/// ±(significand + δ) × 2^exponent with 0 ≤ δ < 1, δ > 0 exactly when `sticky`
+/// is set: the significand holds the leading bits of the value and the sticky
+/// bit says whether anything non-zero lies below them. A sticky value must carry
+/// at least precision + 2 significant bits so that the rounding bits are known.
+public enum SourceValue: Hashable, Sendable {
+    case zero(negative: Bool)
+    case finite(negative: Bool, significand: UInt128, exponent: Int, sticky: Bool)
+    case infinity(negative: Bool)
+    /// `payload`: the fraction of the NaN left-aligned in 64 bits (bit 63 is the
+    /// IEEE quiet bit); `signaling` for IEEE signalling NaNs.
+    case nan(negative: Bool, payload: UInt64, signaling: Bool)
+
+    /// An exact dyadic.
+    public init(_ value: Dyadic) {
+        self = value.isZero
+            ? .zero(negative: value.isNegative)
+            : .finite(negative: value.isNegative, significand: UInt128(value.significand), exponent: value.exponent, sticky: false)
+    }
+
+    public var isNegative: Bool {
+        switch self {
+        case .zero(let n), .infinity(let n): return n
+        case .finite(let n, _, _, _), .nan(let n, _, _): return n
+        }
+    }
+}
+
+extension FloatFormat {
+    /// The source value of an encoding: its exact value, or its Inf/NaN with sign
+    /// and payload. Subnormals become zeros when `flushSubnormals` is set.
+    public func sourceValue(of code: UInt64, flushSubnormals: Bool = false) -> SourceValue {
+        let d = decodeUnchecked(code)
+        switch d.floatClass {
+        case .nan:
+            var payload: UInt64 = 0
+            var signaling = false
+            if specials == .ieee {
+                payload = d.fields.fraction << UInt64(64 - fractionBits)
+                signaling = payload >> 63 == 0
+            }
+            return .nan(negative: d.isNegative, payload: payload, signaling: signaling)
+        case .infinity:
+            return .infinity(negative: d.isNegative)
+        case .zero:
+            return .zero(negative: d.isNegative)
+        case .subnormal where flushSubnormals:
+            return .zero(negative: d.isNegative)
+        case .subnormal, .normal:
+            return SourceValue(d.value!)
+        }
+    }
+}
