@@ -30,4 +30,10 @@ static inline mpfr_rnd_t floatlab_rndu(void) { return MPFR_RNDU; }
 static inline mpfr_rnd_t floatlab_rndd(void) { return MPFR_RNDD; }
 static inline mpfr_rnd_t floatlab_rnda(void) { return MPFR_RNDA; }
 
+/* Integer rounding of an MPFR number (mpfr_round is ties away from zero). */
+static inline int floatlab_mpfr_round_away(mpfr_ptr r, mpfr_srcptr x) { return mpfr_round(r, x); }
+static inline int floatlab_mpfr_trunc(mpfr_ptr r, mpfr_srcptr x) { return mpfr_trunc(r, x); }
+static inline int floatlab_mpfr_ceil(mpfr_ptr r, mpfr_srcptr x) { return mpfr_ceil(r, x); }
+static inline int floatlab_mpfr_floor(mpfr_ptr r, mpfr_srcptr x) { return mpfr_floor(r, x); }
+
 #endif

@@ -109,6 +109,11 @@ public final class BigFloat: @unchecked Sendable, CustomStringConvertible {
         return Int(mpfr_cmp(a.raw, b.raw)).signum()
     }
 
+    /// Compares |self| with |other|: negative, zero or positive.
+    public func compareMagnitude(with other: BigFloat) -> Int {
+        Int(mpfr_cmpabs(raw, other.raw)).signum()
+    }
+
     /// Exact equality of values (−0 == +0; NaN is unequal to everything).
     public func isEqual(to other: BigFloat) -> Bool { BigFloat.compare(self, other) == 0 }
 }

@@ -150,7 +150,7 @@ public enum Referee {
         mpfr_set_ui(x.raw, 1, floatlab_rndn())
         mpfr_nextabove(x.raw)
         let r = BigFloat(precision: f.fractionBits + 2)
-        mpfr_sub_ui(r.raw, x.raw, 1, floatlab_rndn())
+        withExtendedLifetime(x) { _ = mpfr_sub_ui(r.raw, x.raw, 1, floatlab_rndn()) }
         return r
     }
 
@@ -185,7 +185,7 @@ public enum Referee {
         let bits = d.significantBits + max(d.exponent, 0)
         let digits = bits + max(-d.exponent, 0) + 2
         var exp: mpfr_exp_t = 0
-        let s = mpfr_get_str(nil, &exp, 10, digits, x.raw, floatlab_rndn())!
+        let s = withExtendedLifetime(x) { mpfr_get_str(nil, &exp, 10, digits, x.raw, floatlab_rndn())! }
         defer { floatlab_mpfr_free_str(s) }
         var body = String(cString: s)
         let negative = body.hasPrefix("-")

@@ -63,7 +63,7 @@ extension FloatFormat {
         if hasInfinity && options.overflow != .saturateAll {
             return RoundedResult(code: negative ? negativeInfinity! : positiveInfinity!, flags: [])
         }
-        if options.overflow == .ieee, let nan = canonicalNaN {
+        if options.overflow == .ieee, let nan = nanCode(negative: negative, options: options) {
             return RoundedResult(code: nan, flags: .invalid)
         }
         return RoundedResult(code: maxFiniteCode(negative: negative), flags: .invalid)
@@ -74,6 +74,18 @@ extension FloatFormat {
     func zeroResult(negative: Bool) -> RoundedResult {
         guard hasZero else { return invalidResult() }
         return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: [])
+    }
+
+    /// The NaN that stands for a value of this sign the format cannot hold (an
+    /// infinity, an overflow): signed where the format's NaNs carry a sign
+    /// (OCP E4M3: 0x7F or 0xFF, as ml_dtypes), unless NaNs are canonical.
+    func nanCode(negative: Bool, options: RoundingOptions) -> UInt64? {
+        guard let canonical = canonicalNaN else { return nil }
+        guard options.nan == .keep, negative, isSigned else { return canonical }
+        switch specials {
+        case .ieee, .finiteAllOnesNaN: return canonical | signMask
+        default: return canonical
+        }
     }
 
     /// NaN with invalid; +0 with invalid where the format has no NaN.
@@ -199,7 +211,7 @@ extension FloatFormat {
         }
         guard toInfinity else { return RoundedResult(code: max, flags: flags) }
         if hasInfinity { return RoundedResult(code: negative ? negativeInfinity! : positiveInfinity!, flags: flags) }
-        if let nan = canonicalNaN { return RoundedResult(code: nan, flags: flags) }
+        if let nan = nanCode(negative: negative, options: options) { return RoundedResult(code: nan, flags: flags) }
         return RoundedResult(code: max, flags: flags)
     }
 }

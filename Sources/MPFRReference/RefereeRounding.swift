@@ -1,0 +1,230 @@
+import CMPFR
+import Foundation
+import FloatFormats
+
+/// MPFR's answer to "what does this value become in this format": the value is
+/// scaled to units of the target's grid (its ulp in the value's binade, never
+/// below the subnormal spacing), rounded to an integer with MPFR's own integer
+/// rounding (`mpfr_rint` in the IEEE directions, `mpfr_round` for ties away), and
+/// the special-value and overflow rules of the specs are applied on top. None of
+/// the core's bit manipulation is used.
+extension Referee {
+    /// A value to round: exact (`sticky` false) or truncated toward zero with
+    /// something non-zero below (`sticky` true, as for a decimal read at high precision).
+    public enum Input {
+        case zero(negative: Bool)
+        case finite(BigFloat, sticky: Bool)
+        case infinity(negative: Bool)
+        case nan(signaling: Bool)
+    }
+
+    /// The expected result of a rounding: a value (or NaN/Inf) and the flags.
+    public struct Expected: CustomStringConvertible {
+        public let value: Value
+        public let flags: ExceptionFlags
+
+        public var description: String { "\(value) \(flags.letters)" }
+    }
+
+    /// The referee's input for an encoding of a format.
+    public static func input(_ code: UInt64, in f: FloatFormat, flushSubnormals: Bool = false) -> Input {
+        switch decode(code, in: f) {
+        case .nan:
+            // IEEE signalling NaNs have the top fraction bit clear.
+            let signaling = f.specials == .ieee && (code >> UInt64(f.fractionBits - 1)) & 1 == 0
+            return .nan(signaling: signaling)
+        case .infinity(let n): return .infinity(negative: n)
+        case .finite(let x):
+            if x.isZero { return .zero(negative: x.isNegative) }
+            if flushSubnormals && f.hasSubnormals && x.compareMagnitude(with: smallestNormal(f)) < 0 {
+                return .zero(negative: x.isNegative)
+            }
+            return .finite(x, sticky: false)
+        }
+    }
+
+    /// The referee's input for a typed number: parsed by `mpfr_strtofr` at 4096
+    /// bits toward zero, with the sticky bit from its ternary value.
+    public static func input(parsing text: String) -> Input? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = t.lowercased()
+        let body = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
+        let negative = lower.hasPrefix("-")
+        if body == "nan" { return .nan(signaling: false) }
+        if body == "inf" || body == "infinity" { return .infinity(negative: negative) }
+        let x = BigFloat(precision: 4096)
+        var end: UnsafeMutablePointer<CChar>? = nil
+        var ternary: Int32 = 0
+        let ok = t.withCString { s -> Bool in
+            ternary = mpfr_strtofr(x.raw, s, &end, 0, floatlab_rndz())
+            return end != nil && end!.pointee == 0
+        }
+        guard ok else { return nil }
+        if x.isZero { return .zero(negative: negative) }
+        return .finite(x, sticky: ternary != 0)
+    }
+
+    /// A target format with the MPFR constants the rounding needs, computed once.
+    public final class Target: @unchecked Sendable {
+        public let format: FloatFormat
+        let maxFinite: BigFloat
+        let smallestNormal: BigFloat
+
+        public init(_ format: FloatFormat) {
+            self.format = format
+            maxFinite = Referee.maxFinite(format)
+            smallestNormal = Referee.smallestNormal(format)
+        }
+    }
+
+    /// Rounds into the format as the specs and IEEE 754 say.
+    public static func round(_ input: Input, into f: FloatFormat, options: RoundingOptions, random: UInt64 = 0) -> Expected {
+        round(input, into: Target(f), options: options, random: random)
+    }
+
+    /// Rounds into the format as the specs and IEEE 754 say.
+    public static func round(_ input: Input, into target: Target, options: RoundingOptions, random: UInt64 = 0) -> Expected {
+        let f = target.format
+        switch input {
+        case .nan(let signaling):
+            if f.hasNaN { return Expected(value: .nan, flags: signaling ? .invalid : []) }
+            return Expected(value: .finite(BigFloat(0)), flags: .invalid)
+        case .infinity(let negative):
+            if negative && !f.isSigned { return invalidExpected(f) }
+            if f.hasInfinity && options.overflow != .saturateAll { return Expected(value: .infinity(negative: negative), flags: []) }
+            if options.overflow == .ieee && f.hasNaN { return Expected(value: .nan, flags: .invalid) }
+            return Expected(value: .finite(signed(target.maxFinite, negative)), flags: .invalid)
+        case .zero(let negative):
+            if !f.hasSubnormals { return invalidExpected(f) }   // no zero in the format
+            return Expected(value: .finite(zero(negative && f.hasNegativeZero)), flags: [])
+        case .finite(let x, let sticky):
+            return roundFinite(x, sticky: sticky, into: target, options: options, random: random)
+        }
+    }
+
+    private static func invalidExpected(_ f: FloatFormat) -> Expected {
+        Expected(value: f.hasNaN ? .nan : .finite(BigFloat(0)), flags: .invalid)
+    }
+
+    private static func zero(_ negative: Bool) -> BigFloat {
+        let z = BigFloat(precision: 2)
+        mpfr_set_zero(z.raw, negative ? -1 : 1)
+        return z
+    }
+
+    private static func signed(_ x: BigFloat, _ negative: Bool) -> BigFloat {
+        let r = x.copy()
+        if negative { mpfr_neg(r.raw, r.raw, floatlab_rndn()) }
+        return r
+    }
+
+    /// |x| rounded to a multiple of 2^unitExponent by the mode, as an exact BigFloat.
+    private static func roundToGrid(_ x: BigFloat, sticky: Bool, unitExponent: Int, negative: Bool,
+                                    mode: RoundingMode, random: UInt64) -> (BigFloat, inexact: Bool) {
+        let p = x.precision + 80
+        let k = BigFloat(precision: p)
+        mpfr_abs(k.raw, x.raw, floatlab_rndn())
+        mpfr_mul_2si(k.raw, k.raw, -unitExponent, floatlab_rndn())       // exact: a power of two
+        if sticky {
+            // The true value lies strictly between x and x + ulp(x): nudge by half an ulp.
+            let half = BigFloat(precision: 2)
+            mpfr_set_ui_2exp(half.raw, 1, floatlab_mpfr_get_exp(k.raw) - mpfr_exp_t(x.precision) - 1, floatlab_rndn())
+            withExtendedLifetime(half) { _ = mpfr_add(k.raw, k.raw, half.raw, floatlab_rndn()) }
+        }
+        let r = BigFloat(precision: p)
+        let t = BigFloat(precision: p)
+        // Raw pointers do not keep their owners alive: hold every local to the end.
+        defer { withExtendedLifetime((k, r, t)) {} }
+        _ = floatlab_mpfr_trunc(t.raw, k.raw)
+        let inexact = !k.isEqual(to: t)
+        switch mode {
+        case .nearestEven: _ = mpfr_rint(r.raw, k.raw, floatlab_rndn())
+        case .nearestAway: _ = floatlab_mpfr_round_away(r.raw, k.raw)
+        case .towardZero: _ = mpfr_set(r.raw, t.raw, floatlab_rndn())
+        case .up: _ = negative ? floatlab_mpfr_trunc(r.raw, k.raw) : floatlab_mpfr_ceil(r.raw, k.raw)
+        case .down: _ = negative ? floatlab_mpfr_ceil(r.raw, k.raw) : floatlab_mpfr_trunc(r.raw, k.raw)
+        case .odd:
+            mpfr_set(r.raw, t.raw, floatlab_rndn())
+            let half = BigFloat(precision: p)
+            mpfr_div_2ui(half.raw, t.raw, 1, floatlab_rndn())
+            let even = withExtendedLifetime(half) { mpfr_integer_p(half.raw) != 0 }
+            if inexact && even { mpfr_add_ui(r.raw, r.raw, 1, floatlab_rndn()) }
+        case .stochastic(let bits):
+            let frac = BigFloat(precision: p)
+            mpfr_sub(frac.raw, k.raw, t.raw, floatlab_rndn())
+            mpfr_mul_2si(frac.raw, frac.raw, bits, floatlab_rndn())
+            let top = withExtendedLifetime(frac) { mpfr_get_ui(frac.raw, floatlab_rndz()) }
+            let mask: UInt64 = (1 << UInt64(bits)) - 1
+            mpfr_set(r.raw, t.raw, floatlab_rndn())
+            if inexact && UInt64(top) + (random & mask) >= mask + 1 { mpfr_add_ui(r.raw, r.raw, 1, floatlab_rndn()) }
+        }
+        mpfr_mul_2si(r.raw, r.raw, unitExponent, floatlab_rndn())
+        return (r, inexact)
+    }
+
+    private static func roundFinite(_ x: BigFloat, sticky: Bool, into target: Target, options: RoundingOptions,
+                                    random: UInt64) -> Expected {
+        let f = target.format
+        let negative = x.isNegative
+        if negative && !f.isSigned { return invalidExpected(f) }
+        let m = f.fractionBits
+        let emin = f.hasSubnormals ? 1 - f.bias : -f.bias
+        let b = Int(floatlab_mpfr_get_exp(x.raw)) - 1           // ⌊log2 |x|⌋
+        let minNormal = target.smallestNormal
+        if !f.hasSubnormals && b < emin {
+            return Expected(value: .finite(minNormal), flags: [.underflow, .inexact])
+        }
+        let (r, inexactGrid) = roundToGrid(x, sticky: sticky, unitExponent: max(b, emin) - m, negative: negative,
+                                           mode: options.mode, random: random)
+        let inexact = inexactGrid || sticky
+        var flags: ExceptionFlags = inexact ? .inexact : []
+        let max = target.maxFinite
+        if r.compareMagnitude(with: max) > 0 {
+            flags = [.overflow, .inexact]
+            let toInfinity: Bool
+            switch options.mode {
+            case .nearestEven, .nearestAway, .stochastic: toInfinity = true
+            case .towardZero, .odd: toInfinity = false
+            case .up: toInfinity = !negative
+            case .down: toInfinity = negative
+            }
+            if options.overflow == .ieee && toInfinity {
+                if f.hasInfinity { return Expected(value: .infinity(negative: negative), flags: flags) }
+                if f.hasNaN { return Expected(value: .nan, flags: flags) }
+            }
+            return Expected(value: .finite(signed(max, negative)), flags: flags)
+        }
+        // Tininess.
+        if b < emin {
+            let tiny: Bool
+            switch options.tininess {
+            case .beforeRounding: tiny = true
+            case .afterRounding:
+                let (unbounded, _) = roundToGrid(x, sticky: sticky, unitExponent: b - m, negative: negative,
+                                                 mode: options.mode, random: random)
+                tiny = unbounded.compareMagnitude(with: minNormal) < 0
+            }
+            if tiny && inexact { flags.insert(.underflow) }
+            if options.flushSubnormalOutputs && !r.isZero && r.compareMagnitude(with: minNormal) < 0 {
+                return Expected(value: .finite(zero(negative && f.hasNegativeZero)), flags: [.underflow, .inexact])
+            }
+        }
+        if r.isZero { return Expected(value: .finite(zero(negative && f.hasNegativeZero)), flags: flags) }
+        return Expected(value: .finite(signed(r, negative)), flags: flags)
+    }
+
+    /// Whether an encoding is what the referee expects: same class, same value,
+    /// same sign of zero, same flags (NaNs match any NaN).
+    public static func agrees(_ code: UInt64, _ flags: ExceptionFlags, in f: FloatFormat, with expected: Expected) -> Bool {
+        guard flags == expected.flags else { return false }
+        let d = f.decodeUnchecked(code)
+        switch expected.value {
+        case .nan: return d.floatClass == .nan
+        case .infinity(let n): return d.floatClass == .infinity && d.isNegative == n
+        case .finite(let x):
+            guard let v = d.value else { return false }
+            if x.isZero { return v.isZero && v.isNegative == x.isNegative }
+            return BigFloat(exactly: v).isEqual(to: x)
+        }
+    }
+}
