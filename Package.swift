@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "FloatFormats", targets: ["FloatFormats"]),
         .library(name: "MPFRReference", targets: ["MPFRReference"]),
         .library(name: "FormatReport", targets: ["FormatReport"]),
+        .library(name: "TensorIO", targets: ["TensorIO"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
     ],
     dependencies: [
@@ -21,16 +22,18 @@ let package = Package(
         .target(name: "FloatFormats"),
         .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats"]),
+        .target(name: "TensorIO", dependencies: ["FloatFormats"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "MPFRReference", "FormatReport",
+                "FloatFormats", "MPFRReference", "FormatReport", "TensorIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FloatFormatsTests", dependencies: ["FloatFormats"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "FloatFormats"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats"]),
+        .testTarget(name: "TensorIOTests", dependencies: ["TensorIO"]),
         .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab"]),
     ]
 )

@@ -56,6 +56,11 @@ struct CommandError: Error, CustomStringConvertible {
 enum AtomicFile {
     /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
     static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data` to a temporary file beside `path`, then renames it over `path`.
+    static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
@@ -63,7 +68,7 @@ enum AtomicFile {
             throw CommandError("cannot write \(path): the folder \(dir.path) does not exist; create it or choose another --output.")
         }
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try data.write(to: url, options: .atomic)
         } catch {
             throw CommandError("cannot write \(path): \(error.localizedDescription)")
         }

@@ -1,0 +1,141 @@
+import ArgumentParser
+import FloatFormats
+import Foundation
+import MPFRReference
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check FloatLab against MPFR.",
+        subcommands: [VerifyConversions.self])
+}
+
+struct VerifyConversions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conversions",
+        abstract: "Run the conversion core against MPFR and report every disagreement.",
+        discussion: """
+        Inputs: --exhaustive (every source encoding; the default for sources of up to 16 bits), \
+        --boundaries (every rounding boundary of the target with the source values at, one and two \
+        ulps either side; the default for wider sources) or --random N --seed S. Exits 1 on any mismatch \
+        and prints the first ones. Progress goes to standard error.
+        """)
+
+    @Option(help: "Target format.", transform: parseFormat)
+    var to: FloatFormat
+
+    @Option(help: "Source format.", transform: parseFormat)
+    var from: FloatFormat = .float32
+
+    @Option(help: "Comma-separated rounding modes, or all.")
+    var rounding: String = "all"
+
+    @Option(help: "Comma-separated overflow policies, or all.")
+    var overflow: String = "all"
+
+    @Flag(help: "Every source encoding.")
+    var exhaustive = false
+
+    @Flag(help: "Every rounding boundary of the target.")
+    var boundaries = false
+
+    @Option(help: "This many seeded random source encodings.")
+    var random: Int?
+
+    @Option(help: "Seed of --random inputs and of stochastic rounding.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Also check flushing subnormal outputs.")
+    var flushOutputs = false
+
+    @Flag(help: "Treat subnormal inputs as zero.")
+    var flushInputs = false
+
+    @Option(help: "Tininess: after or before rounding.")
+    var tininess: Tininess = .afterRounding
+
+    @Option(help: "How many mismatches to print.")
+    var show: Int = 10
+
+    /// The widest source `--exhaustive` accepts here.
+    static let exhaustiveLimit = 24
+
+    func validate() throws {
+        if [exhaustive, boundaries, random != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --exhaustive, --boundaries and --random N.")
+        }
+        if exhaustive && from.bitWidth > VerifyConversions.exhaustiveLimit {
+            throw ValidationError("--exhaustive from \(from.name) means 2^\(from.bitWidth) inputs, too many against MPFR here; use --boundaries or --random N (or a source of at most \(VerifyConversions.exhaustiveLimit) bits).")
+        }
+        if let random, random <= 0 { throw ValidationError("--random takes a positive count.") }
+        _ = try modes()
+        _ = try policies()
+    }
+
+    func modes() throws -> [RoundingMode] {
+        if rounding == "all" { return RoundingMode.deterministic + [.stochastic(bits: 8)] }
+        return try parseList(rounding, parseRoundingMode)
+    }
+
+    func policies() throws -> [OverflowPolicy] {
+        if overflow == "all" { return OverflowPolicy.allCases }
+        return try parseList(overflow, parseOverflowPolicy)
+    }
+
+    func run() throws {
+        let inputs: ConversionVerifier.Inputs
+        if let random { inputs = .random(count: random, seed: seed) }
+        else if boundaries || (!exhaustive && from.bitWidth > 16) { inputs = .boundaries }
+        else { inputs = .exhaustive }
+        let base = RoundingOptions(flushSubnormalOutputs: flushOutputs, flushSubnormalInputs: flushInputs, tininess: tininess)
+        var verifier = ConversionVerifier(source: from, target: to, modes: try modes(), policies: try policies(), base: base, seed: seed)
+        verifier.keep = max(show, 1)
+        let codes = verifier.codes(inputs)
+        let name: String
+        switch inputs {
+        case .exhaustive: name = "exhaustive"
+        case .boundaries: name = "boundaries"
+        case .random(let n, let s): name = "random \(n), seed \(s)"
+        }
+        let start = Date()
+        let progress = Progress(total: codes.count)
+        let report = verifier.run(codes) { done, total in progress.update(done) }
+        progress.finish()
+        let seconds = Date().timeIntervalSince(start)
+        var lines = [
+            "verify conversions \(from.name) -> \(to.name)",
+            "inputs: \(report.inputs) (\(name))",
+            "modes: \(try modes().map(\.name).joined(separator: ", "))",
+            "overflow: \(try policies().map(\.rawValue).joined(separator: ", "))",
+            "comparisons: \(report.comparisons)",
+            "mismatches: \(report.mismatchCount)",
+            String(format: "time: %.1f s", seconds),
+        ]
+        for m in report.mismatches.prefix(show) { lines.append("mismatch: \(m)") }
+        print(lines.joined(separator: "\n"))
+        if report.mismatchCount > 0 { throw ExitCode(1) }
+    }
+}
+
+/// A progress line on standard error, redrawn at most every half second.
+final class Progress: @unchecked Sendable {
+    let total: Int
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private let enabled = isatty(STDERR_FILENO) == 1 || ProcessInfo.processInfo.environment["FLOATLAB_PROGRESS"] != nil
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(last) > 0.5 else { return }
+        last = Date()
+        let percent = total == 0 ? 100 : done * 100 / total
+        FileHandle.standardError.write(Data("\r\(done)/\(total) inputs (\(percent)%)".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
