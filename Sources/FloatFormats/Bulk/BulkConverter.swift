@@ -1,0 +1,140 @@
+import Dispatch
+
+/// Converts arrays of encodings at memory speed, bit-exact with the rounding
+/// core (`FloatFormat.round`): the test suite checks every 16-bit source and
+/// every rounding boundary of float32 against it, and `floatlab verify
+/// conversions --exhaustive --from float32` all 2^32 inputs.
+///
+/// - float32 and float64 sources into narrower signed formats: an integer fast
+///   path specialized per rounding mode (no per-element switch or allocation),
+///   with NaNs and other rare cases passed to the core;
+/// - sources of up to 16 bits (deterministic modes): a table of all results,
+///   built once by the core;
+/// - everything else: the core, element by element.
+///
+/// ```swift
+/// let c = BulkConverter(from: .float32, to: .bfloat16)
+/// c.convert([0x3DCC_CCCD, 0x7F80_0000])   // [0x3DCD, 0x7F80]
+/// ```
+public struct BulkConverter: Sendable {
+    public let conversion: Conversion
+    @usableFromInline let kind: Kind
+
+    @usableFromInline enum Kind: Sendable {
+        case narrowing(NarrowingPlan)
+        case table([UInt64])
+        case core
+    }
+
+    /// The kernel chosen for the pair: `narrowing`, `table` or `core`.
+    public var kernelName: String {
+        switch kind {
+        case .narrowing: return "narrowing"
+        case .table: return "table"
+        case .core: return "core"
+        }
+    }
+
+    public init(from source: FloatFormat, to target: FloatFormat, options: RoundingOptions = .default, seed: UInt64 = 0) {
+        conversion = Conversion(from: source, to: target, options: options, seed: seed)
+        var isStochastic = false
+        if case .stochastic = options.mode { isStochastic = true }
+        if let plan = NarrowingPlan(source: source, target: target, options: options) {
+            kind = .narrowing(plan)
+        } else if source.bitWidth <= 16 && !isStochastic {
+            let c = conversion
+            kind = .table((0...source.encodingMask).map { c.convert($0, index: 0).code })
+        } else {
+            kind = .core
+        }
+    }
+
+    /// Converts `source` into `destination` (same count). Element i uses the
+    /// stochastic random integer of index `startIndex + i`. Inputs must fit the
+    /// source format; outputs are truncated to the destination's width.
+    /// With `threads` > 1, arrays of 2^16 elements or more are split across threads.
+    public func convert<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
+        _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<D>,
+        startIndex: UInt64 = 0, threads: Int = 1
+    ) {
+        precondition(source.count == destination.count, "source and destination counts differ")
+        let n = source.count
+        if threads <= 1 || n < 1 << 16 {
+            convertSerial(source, into: destination, startIndex: startIndex)
+            return
+        }
+        let chunks = threads
+        let src = UnsafeBufferPointerBox(source), dst = UnsafeMutableBufferPointerBox(destination)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = n * c / chunks, hi = n * (c + 1) / chunks
+            self.convertSerial(UnsafeBufferPointer(rebasing: src.buffer[lo..<hi]),
+                               into: UnsafeMutableBufferPointer(rebasing: dst.buffer[lo..<hi]),
+                               startIndex: startIndex + UInt64(lo))
+        }
+    }
+
+    /// Converts an array of encodings.
+    public func convert(_ codes: [UInt64]) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: codes.count)
+        codes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in convert(src, into: dst) }
+        }
+        return out
+    }
+
+    @inlinable
+    func convertSerial<S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
+        _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<D>, startIndex: UInt64
+    ) {
+        switch kind {
+        case .narrowing(let plan):
+            switch conversion.options.mode {
+            case .nearestEven: narrow(plan, NearestEvenRule(), source, destination, startIndex)
+            case .nearestAway: narrow(plan, NearestAwayRule(), source, destination, startIndex)
+            case .towardZero: narrow(plan, TowardZeroRule(), source, destination, startIndex)
+            case .up: narrow(plan, UpRule(), source, destination, startIndex)
+            case .down: narrow(plan, DownRule(), source, destination, startIndex)
+            case .odd: narrow(plan, OddRule(), source, destination, startIndex)
+            case .stochastic(let bits):
+                narrow(plan, StochasticRule(bits: bits, seed: conversion.seed), source, destination, startIndex)
+            }
+        case .table(let table):
+            table.withUnsafeBufferPointer { t in
+                for i in 0..<source.count {
+                    destination[i] = D(truncatingIfNeeded: t[Int(source[i])])
+                }
+            }
+        case .core:
+            for i in 0..<source.count {
+                destination[i] = D(truncatingIfNeeded: conversion.convert(UInt64(source[i]), index: startIndex + UInt64(i)).code)
+            }
+        }
+    }
+
+    @inlinable
+    func narrow<R: RoundingRule, S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
+        _ plan: NarrowingPlan, _ rule: R, _ source: UnsafeBufferPointer<S>,
+        _ destination: UnsafeMutableBufferPointer<D>, _ startIndex: UInt64
+    ) {
+        for i in 0..<source.count {
+            let u = UInt64(source[i])
+            let index = startIndex &+ UInt64(i)
+            if let code = plan.convert(u, index: index, rule: rule) {
+                destination[i] = D(truncatingIfNeeded: code)
+            } else {
+                destination[i] = D(truncatingIfNeeded: conversion.convert(u, index: index).code)
+            }
+        }
+    }
+}
+
+/// Lets a buffer cross into concurrent work; each worker touches its own slice.
+@usableFromInline struct UnsafeBufferPointerBox<T>: @unchecked Sendable {
+    @usableFromInline let buffer: UnsafeBufferPointer<T>
+    @usableFromInline init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
+}
+
+@usableFromInline struct UnsafeMutableBufferPointerBox<T>: @unchecked Sendable {
+    @usableFromInline let buffer: UnsafeMutableBufferPointer<T>
+    @usableFromInline init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import FloatFormats
+
+/// The bulk kernels against the bit-level rounding core, element by element.
+@Suite struct BulkKernelTests {
+    static let modes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 5), .stochastic(bits: 16)]
+    static let optionSets: [RoundingOptions] = OverflowPolicy.allCases.map { RoundingOptions(overflow: $0) } + [
+        RoundingOptions(flushSubnormalOutputs: true), RoundingOptions(flushSubnormalInputs: true),
+    ]
+
+    static func compare(_ source: FloatFormat, _ target: FloatFormat, _ codes: [UInt64]) -> Int {
+        var mismatches = 0
+        for base in optionSets {
+            for mode in modes {
+                var options = base
+                options.mode = mode
+                let bulk = BulkConverter(from: source, to: target, options: options, seed: 3)
+                let got = bulk.convert(codes)
+                for (i, code) in codes.enumerated() {
+                    let expected = bulk.conversion.convert(code, index: UInt64(i)).code
+                    if got[i] != expected {
+                        mismatches += 1
+                        if mismatches <= 3 {
+                            Issue.record("\(source.name)→\(target.name) \(mode) \(options.overflow): 0x\(String(code, radix: 16)) gave 0x\(String(got[i], radix: 16)), core 0x\(String(expected, radix: 16))")
+                        }
+                    }
+                }
+            }
+        }
+        return mismatches
+    }
+
+    /// Every float32 rounding boundary of the target (each midpoint and value, ±2
+    /// source ulps, both signs), the specials, and random bit patterns.
+    static func float32Inputs(for target: FloatFormat) -> [UInt64] {
+        var codes = Set<UInt64>()
+        let toward = RoundingOptions(mode: .towardZero, overflow: .saturateAll)
+        var rng = SplitMix64(seed: 17)
+        let last = target.largestFiniteMagnitude
+        // Every value of 8-bit and smaller targets; for wider ones the lowest 2048
+        // (subnormals and the first binades), the top 256 and 4096 at random.
+        var positives: [UInt64] = Array(0...min(last, 2048)) + Array((last > 256 ? last - 256 : 0)...last)
+        for _ in 0..<4096 { positives.append(rng.next() % (last + 1)) }
+        for c in positives {
+            guard let v = target.decodeUnchecked(c).value else { continue }
+            let next = target.decodeUnchecked(min(c + 1, last)).value!
+            let mid = Dyadic.sum(v, next)
+            for x in [v, Dyadic(significand: mid.significand, exponent: mid.exponent - 1)] {
+                let s = FloatFormat.float32.round(x, options: toward).code
+                for d in -2...2 where Int64(s) + Int64(d) >= 0 {
+                    codes.insert(UInt64(Int64(s) + Int64(d)) & 0x7FFF_FFFF)
+                    codes.insert((UInt64(Int64(s) + Int64(d)) & 0x7FFF_FFFF) | 0x8000_0000)
+                }
+            }
+        }
+        for _ in 0..<20_000 { codes.insert(rng.next() & 0xFFFF_FFFF) }
+        for c: UInt64 in [0, 0x8000_0000, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0000, 0x7F80_0001, 0xFFFF_FFFF, 1, 0x8000_0001, 0x7F7F_FFFF] {
+            codes.insert(c)
+        }
+        return codes.sorted()
+    }
+
+    @Test(arguments: Catalogue.formats.filter { $0.bitWidth <= 19 })
+    func float32Boundaries(_ target: FloatFormat) {
+        #expect(Self.compare(.float32, target, Self.float32Inputs(for: target)) == 0)
+    }
+
+    @Test(arguments: [FloatFormat.float16, .bfloat16, .float8_e4m3fn, .float8_e5m2])
+    func float64Random(_ target: FloatFormat) {
+        var rng = SplitMix64(seed: 23)
+        var codes: [UInt64] = (0..<20_000).map { _ in rng.next() }
+        codes += (0..<20_000).map { _ in Double(Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()))).bitPattern &+ (rng.next() % 5) }
+        #expect(Self.compare(.float64, target, codes) == 0)
+    }
+
+    @Test(arguments: [FloatFormat.float16, .bfloat16, .float8_e4m3fn, .float4_e2m1fn])
+    func sixteenBitAndSmallerSourcesExhaustively(_ source: FloatFormat) {
+        let codes = Array(0...source.encodingMask)
+        for target in [FloatFormat.float32, .float16, .bfloat16, .float8_e4m3fn, .float8_e5m2, .float4_e2m1fn] where target != source {
+            #expect(Self.compare(source, target, codes) == 0)
+        }
+    }
+
+    @Test func threadsSplitWithoutChangingResults() {
+        var rng = SplitMix64(seed: 29)
+        let codes: [UInt32] = (0..<300_000).map { _ in UInt32(truncatingIfNeeded: rng.next()) }
+        let bulk = BulkConverter(from: .float32, to: .float8_e4m3fn, options: RoundingOptions(mode: .stochastic(bits: 8)), seed: 9)
+        var one = [UInt8](repeating: 0, count: codes.count), two = one
+        codes.withUnsafeBufferPointer { src in
+            one.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0, threads: 1) }
+            two.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0, threads: 2) }
+        }
+        #expect(one == two)
+        #expect(bulk.kernelName == "narrowing")
+    }
+}
