@@ -23,10 +23,11 @@ let package = Package(
         .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats"]),
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
+        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "MPFRReference", "FormatReport", "TensorIO",
+                "FloatFormats", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

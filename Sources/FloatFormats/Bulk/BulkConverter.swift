@@ -53,6 +53,7 @@ public struct BulkConverter: Sendable {
     /// stochastic random integer of index `startIndex + i`. Inputs must fit the
     /// source format; outputs are truncated to the destination's width.
     /// With `threads` > 1, arrays of 2^16 elements or more are split across threads.
+    @inlinable
     public func convert<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
         _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<D>,
         startIndex: UInt64 = 0, threads: Int = 1

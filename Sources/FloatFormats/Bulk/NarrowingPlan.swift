@@ -63,12 +63,12 @@
                 return a == srcInfinity ? (negative ? infinityCode.1 : infinityCode.0) : nil
             }
             let t = a &- rebias
-            let code = rule.apply(t >> shift, t & remMask, shift: shift, negative: negative, index: index)
+            let code = rule.round(t, shift: shift, negative: negative, index: index)
             if code > maxMagnitude { return negative ? overflowCode.1 : overflowCode.0 }
             return negative ? code | targetSign : code
         }
         if a == 0 { return negative ? zeroCode.1 : zeroCode.0 }
-        let field = a >> srcFraction
+        let field = a &>> srcFraction
         let significand: UInt64, exponent: Int
         if field == 0 {
             if flushInputs { return negative ? zeroCode.1 : zeroCode.0 }
@@ -81,7 +81,7 @@
         let s = subnormalShiftBase - exponent
         guard s < 63 else { return nil }
         let sh = UInt64(s)
-        var code = rule.apply(significand >> sh, significand & ((UInt64(1) << sh) &- 1), shift: sh, negative: negative, index: index)
+        var code = rule.round(significand, shift: sh, negative: negative, index: index)
         if flushOutputs && code < minNormalCode { code = 0 }
         if code == 0 { return negative ? zeroCode.1 : zeroCode.0 }
         return negative ? code | targetSign : code

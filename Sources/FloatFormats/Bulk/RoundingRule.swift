@@ -1,59 +1,63 @@
 /// A rounding mode as a type, so that bulk kernels specialize their loop for
-/// one mode and carry no per-element switch. `increment` decides, from the kept
-/// integer `q`, the discarded bits `rem` (out of `shift` bits) and the sign,
-/// what to add to `q`; `odd` ORs instead, as round-to-odd does.
+/// one mode and carry no per-element switch. `round(t, shift:)` is ⌊t / 2^shift⌋
+/// rounded by the mode, computed without branches where the mode allows: the
+/// carry out of the discarded bits does the rounding, as in the well-known
+/// bfloat16 formula `(u + 0x7FFF + ((u &>> 16) & 1)) &>> 16`.
 @usableFromInline protocol RoundingRule {
-    /// The integer after rounding `q` with discarded `rem` (0 < shift < 64).
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64
+    /// ⌊t / 2^shift⌋ rounded (0 < shift < 64, t < 2^63).
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64
 }
 
 @usableFromInline struct NearestEvenRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        let half = UInt64(1) << (shift &- 1)
-        return q &+ ((rem > half || (rem == half && q & 1 == 1)) ? 1 : 0)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        // Half minus one, plus one more when the kept part is odd: ties go to even.
+        (t &+ ((UInt64(1) &<< (shift &- 1)) &- 1) &+ ((t &>> shift) & 1)) &>> shift
     }
 }
 
 @usableFromInline struct NearestAwayRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        q &+ (rem >= UInt64(1) << (shift &- 1) ? 1 : 0)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        (t &+ (UInt64(1) &<< (shift &- 1))) &>> shift
     }
 }
 
 @usableFromInline struct TowardZeroRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 { q }
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 { t &>> shift }
 }
 
 @usableFromInline struct UpRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        q &+ (!negative && rem != 0 ? 1 : 0)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        (t &+ (negative ? 0 : (UInt64(1) &<< shift) &- 1)) &>> shift
     }
 }
 
 @usableFromInline struct DownRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        q &+ (negative && rem != 0 ? 1 : 0)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        (t &+ (negative ? (UInt64(1) &<< shift) &- 1 : 0)) &>> shift
     }
 }
 
 @usableFromInline struct OddRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        q | (rem != 0 ? 1 : 0)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        (t &>> shift) | (t & ((UInt64(1) &<< shift) &- 1) != 0 ? 1 : 0)
     }
 }
 
+/// Stochastic rounding with `bits` random bits: rounds away from zero when the
+/// top `bits` discarded bits plus the random integer reach 2^bits, which is the
+/// carry out of adding the random integer aligned under those bits.
 @usableFromInline struct StochasticRule: RoundingRule {
     @usableFromInline let bits: UInt64
     @usableFromInline let stream: RandomStream
@@ -64,11 +68,9 @@
     }
 
     @inlinable @inline(__always)
-    func apply(_ q: UInt64, _ rem: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        guard rem != 0 else { return q }
-        // The top `bits` bits of the discarded fraction, plus a random integer.
-        let top = shift >= bits ? rem >> (shift &- bits) : rem << (bits &- shift)
-        let r = stream[index] & ((UInt64(1) << bits) &- 1)
-        return q &+ (top &+ r >= UInt64(1) << bits ? 1 : 0)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        let r = stream[index] & ((UInt64(1) &<< bits) &- 1)
+        let addend = shift >= bits ? r &<< (shift &- bits) : r &>> (bits &- shift)
+        return (t &+ addend) &>> shift
     }
 }

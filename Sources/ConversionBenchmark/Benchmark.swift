@@ -1,0 +1,165 @@
+import Dispatch
+import FloatFormats
+import Foundation
+
+/// One kernel to time: a source format, a target format and rounding options,
+/// named `source->target/mode[/policy]`, e.g. `float32->float8_e4m3fn/nearest-even`.
+public struct KernelSpec: Sendable, Hashable, CustomStringConvertible {
+    public let source: FloatFormat
+    public let target: FloatFormat
+    public let options: RoundingOptions
+
+    public init(source: FloatFormat, target: FloatFormat, options: RoundingOptions = .default) {
+        self.source = source
+        self.target = target
+        self.options = options
+    }
+
+    public var description: String {
+        "\(source.name)->\(target.name)/\(options.mode.name)" + (options.overflow == .ieee ? "" : "/\(options.overflow.rawValue)")
+    }
+
+    /// Parses `source->target[/mode[/policy]]`.
+    public init(parsing text: String) throws(FormatError) {
+        let parts = text.split(separator: "/").map(String.init)
+        let ends = parts.first?.components(separatedBy: "->") ?? []
+        guard parts.count >= 1, parts.count <= 3, ends.count == 2 else {
+            throw FormatError("'\(text)' is not a kernel name; write source->target[/mode[/policy]], e.g. float32->float8_e4m3fn/nearest-even.")
+        }
+        source = try FloatFormat.named(ends[0])
+        target = try FloatFormat.named(ends[1])
+        var o = RoundingOptions()
+        if parts.count >= 2 { o.mode = try RoundingMode(name: parts[1]) }
+        if parts.count == 3 { o.overflow = try OverflowPolicy(name: parts[2]) }
+        options = o
+    }
+
+    /// The kernels `floatlab bench` times by default: the targets of the
+    /// performance goals.
+    public static let defaults: [KernelSpec] = {
+        let f32 = FloatFormat.float32
+        var list = [FloatFormat.bfloat16, .float16, .float8_e4m3fn, .float8_e5m2, .float8_e4m3fnuz, .float6_e2m3fn, .float6_e3m2fn, .float4_e2m1fn]
+            .map { KernelSpec(source: f32, target: $0) }
+        list += [RoundingMode.towardZero, .nearestAway, .stochastic(bits: 8)].map { KernelSpec(source: f32, target: .float8_e4m3fn, options: RoundingOptions(mode: $0)) }
+        list.append(KernelSpec(source: f32, target: .float8_e4m3fn, options: RoundingOptions(overflow: .saturate)))
+        list.append(KernelSpec(source: f32, target: .bfloat16, options: RoundingOptions(mode: .stochastic(bits: 16))))
+        list += [FloatFormat.bfloat16, .float16, .float8_e4m3fn, .float8_e5m2, .float6_e2m3fn, .float4_e2m1fn]
+            .map { KernelSpec(source: $0, target: f32) }
+        return list
+    }()
+}
+
+/// One measured kernel.
+public struct BenchmarkResult: Sendable {
+    public let kernel: String
+    public let elements: Int
+    public let threads: Int
+    public let nsPerElement: Double
+    public let copyNsPerElement: Double
+    public let implementation: String
+    public let inputBytesPerElement: Int
+
+    /// Input bytes converted a second, in 10^9.
+    public var gigabytesPerSecond: Double { Double(inputBytesPerElement) / nsPerElement }
+    public var ratioToCopy: Double { nsPerElement / copyNsPerElement }
+}
+
+/// Times kernels against a memory copy of the same input, measured in the same
+/// run; the median of several repetitions.
+public struct ConversionBenchmark: Sendable {
+    public let elements: Int
+    public let repetitions: Int
+    public let threads: Int
+    public let seed: UInt64
+
+    public init(elements: Int, repetitions: Int = 7, threads: Int = 1, seed: UInt64 = 1) {
+        self.elements = elements
+        self.repetitions = repetitions
+        self.threads = threads
+        self.seed = seed
+    }
+
+    /// Standard normal float32 data (Box–Muller on a seeded stream), as people's
+    /// weights and activations roughly are.
+    func normalFloat32() -> [UInt32] {
+        let stream = RandomStream(seed: seed)
+        var out = [UInt32](repeating: 0, count: elements)
+        for i in 0..<elements {
+            let r = stream[UInt64(i)]
+            let u1 = (Double(r >> 11) + 0.5) / 9007199254740992.0
+            let u2 = Double(r & 0x7FF) / 2048.0 + Double(stream[UInt64(i) &+ (1 << 50)] >> 53) / (2048.0 * 2048.0)
+            let g = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+            out[i] = Float(g).bitPattern
+        }
+        return out
+    }
+
+    private func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+    private func time(_ body: () -> Void) -> Double {
+        var samples: [Double] = []
+        body()   // warm up: page in the buffers
+        for _ in 0..<repetitions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start))
+        }
+        return median(samples) / Double(elements)
+    }
+
+    /// The copy baseline for `bytes` bytes per element, ns per element.
+    public func copyTime(bytesPerElement: Int) -> Double {
+        let n = elements * bytesPerElement
+        let src = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
+        let dst = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
+        defer { src.deallocate(); dst.deallocate() }
+        memset(src, 0x5A, n)
+        memset(dst, 0, n)
+        return time { dst.copyMemory(from: src, byteCount: n) }
+    }
+
+    /// Times one kernel; `copy` is the copy baseline of its input size.
+    public func run(_ spec: KernelSpec, copy: Double) -> BenchmarkResult {
+        let converter = BulkConverter(from: spec.source, to: spec.target, options: spec.options, seed: seed)
+        let floats = normalFloat32()
+        let input: [UInt64]
+        if spec.source == .float32 {
+            input = floats.map(UInt64.init)
+        } else {
+            let toSource = BulkConverter(from: .float32, to: spec.source)
+            input = toSource.convert(floats.map(UInt64.init))
+        }
+        let ns: Double
+        switch (byteWidth(spec.source), byteWidth(spec.target)) {
+        case (4, 1): ns = measure(input, UInt32.self, UInt8.self, converter)
+        case (4, 2): ns = measure(input, UInt32.self, UInt16.self, converter)
+        case (4, 4): ns = measure(input, UInt32.self, UInt32.self, converter)
+        case (1, 4): ns = measure(input, UInt8.self, UInt32.self, converter)
+        case (2, 4): ns = measure(input, UInt16.self, UInt32.self, converter)
+        case (2, 1): ns = measure(input, UInt16.self, UInt8.self, converter)
+        case (2, 2): ns = measure(input, UInt16.self, UInt16.self, converter)
+        case (1, 1): ns = measure(input, UInt8.self, UInt8.self, converter)
+        case (8, _): ns = measure(input, UInt64.self, UInt64.self, converter)
+        default: ns = measure(input, UInt64.self, UInt64.self, converter)
+        }
+        return BenchmarkResult(kernel: spec.description, elements: elements, threads: threads, nsPerElement: ns,
+                               copyNsPerElement: copy, implementation: converter.kernelName,
+                               inputBytesPerElement: byteWidth(spec.source))
+    }
+
+    public func byteWidth(_ f: FloatFormat) -> Int {
+        f.bitWidth <= 8 ? 1 : f.bitWidth <= 16 ? 2 : f.bitWidth <= 32 ? 4 : 8
+    }
+
+    private func measure<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
+        _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter
+    ) -> Double {
+        let src = input.map { S(truncatingIfNeeded: $0) }
+        var dst = [D](repeating: 0, count: input.count)
+        return src.withUnsafeBufferPointer { s in
+            dst.withUnsafeMutableBufferPointer { d in
+                time { converter.convert(s, into: d, threads: threads) }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// The `floatlab bench` table. Kept free of the benchmark module: rows come in
+/// as plain values.
+public enum BenchmarkReport {
+    public struct Row {
+        public let kernel: String
+        public let elements: Int
+        public let threads: Int
+        public let nsPerElement: Double
+        public let copyNsPerElement: Double
+        public let gigabytesPerSecond: Double
+        public let implementation: String
+
+        public init(kernel: String, elements: Int, threads: Int, nsPerElement: Double, copyNsPerElement: Double,
+                    gigabytesPerSecond: Double, implementation: String) {
+            self.kernel = kernel
+            self.elements = elements
+            self.threads = threads
+            self.nsPerElement = nsPerElement
+            self.copyNsPerElement = copyNsPerElement
+            self.gigabytesPerSecond = gigabytesPerSecond
+            self.implementation = implementation
+        }
+    }
+
+    static func fixed(_ x: Double, _ digits: Int) -> String {
+        let scale = Double(Int(pow10(digits)))
+        let v = (x * scale).rounded() / scale
+        return String(v)
+    }
+
+    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
+
+    public static func table(_ rows: [Row]) -> Table {
+        let columns: [Table.Column] = [
+            .init(key: "kernel", title: "kernel"),
+            .init(key: "elements", title: "elements", alignment: .right),
+            .init(key: "threads", title: "threads", alignment: .right),
+            .init(key: "ns_per_element", title: "ns/element", alignment: .right),
+            .init(key: "gb_per_s", title: "GB/s", alignment: .right),
+            .init(key: "copy_ns_per_element", title: "copy ns/element", alignment: .right),
+            .init(key: "ratio_to_copy", title: "× copy", alignment: .right),
+            .init(key: "implementation", title: "path"),
+        ]
+        return Table(columns: columns, rows: rows.map { r in
+            [.text(r.kernel), .integer(r.elements), .integer(r.threads), .number(fixed(r.nsPerElement, 3)),
+             .number(fixed(r.gigabytesPerSecond, 2)), .number(fixed(r.copyNsPerElement, 3)),
+             .number(fixed(r.nsPerElement / r.copyNsPerElement, 2)), .text(r.implementation)]
+        })
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import ConversionBenchmark
+import FloatFormats
+import FormatReport
+import Foundation
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the bulk conversion kernels against a memory copy of the same data (build with -c release).",
+        discussion: "Kernel names: source->target[/mode[/policy]], e.g. float32->float8_e4m3fn/nearest-even. Prints, per kernel, ns per element, GB/s of input and the ratio to a copy of the input measured in the same run (medians).")
+
+    @Option(help: "Elements per array.")
+    var elements: Int = 1 << 24
+
+    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels).")
+    var kernels: String?
+
+    @Option(help: "Repetitions; the median is reported.")
+    var repetitions: Int = 7
+
+    @Option(help: "Threads per conversion.")
+    var threads: Int = 1
+
+    @Flag(help: "Print a JSON array.")
+    var json = false
+
+    func validate() throws {
+        guard elements > 0, elements <= 1 << 30 else { throw ValidationError("--elements must be between 1 and 2^30.") }
+        guard repetitions > 0 else { throw ValidationError("--repetitions must be positive.") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        _ = try specs()
+    }
+
+    func specs() throws -> [KernelSpec] {
+        guard let kernels else { return KernelSpec.defaults }
+        return try kernels.split(separator: ",").map { try parseKernel(String($0)) }
+    }
+
+    func run() throws {
+        #if DEBUG
+        FileHandle.standardError.write(Data("warning: a debug build; timings mean little. Build with swift build -c release.\n".utf8))
+        #endif
+        let bench = ConversionBenchmark(elements: elements, repetitions: repetitions, threads: threads)
+        var copies: [Int: Double] = [:]
+        var results: [BenchmarkResult] = []
+        for spec in try specs() {
+            let width = bench.byteWidth(spec.source)
+            let copy = copies[width] ?? bench.copyTime(bytesPerElement: width)
+            copies[width] = copy
+            results.append(bench.run(spec, copy: copy))
+        }
+        let table = BenchmarkReport.table(results.map {
+            BenchmarkReport.Row(kernel: $0.kernel, elements: $0.elements, threads: $0.threads, nsPerElement: $0.nsPerElement,
+                                copyNsPerElement: $0.copyNsPerElement, gigabytesPerSecond: $0.gigabytesPerSecond,
+                                implementation: $0.implementation)
+        })
+        print(json ? OutputFormat.json.render(table) : OutputFormat.markdown.render(table), terminator: "")
+    }
+}
+
+func parseKernel(_ text: String) throws -> KernelSpec {
+    do { return try KernelSpec(parsing: text) } catch { throw ValidationError(error.message) }
+}
