@@ -43,13 +43,7 @@ struct Convert: ParsableCommand {
         let data = try readInput()
         if raw {
             guard let from else { throw ValidationError("--raw needs --from: the format of the input elements.") }
-            let codes: [UInt64]
-            do { codes = try RawElements.decode(data, width: RawElements.width(of: from)) } catch {
-                throw CommandError("--raw input: \(error.message)")
-            }
-            let result = Conversion(from: from, to: to, options: rounding.options, seed: rounding.seed).convert(codes)
-            if flags { FileHandle.standardError.write(Data("flags: \(result.flags.letters)\n".utf8)) }
-            try write(RawElements.encode(result.codes, width: RawElements.width(of: to)))
+            try write(try convertBytes(data, from: from, label: "--raw input"))
             return
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -123,13 +117,27 @@ struct Convert: ParsableCommand {
         if array.element.isFloat, let from, from != source {
             throw ValidationError("\(path) holds \(source.name) values, not \(from.name) bit patterns; drop --from or pass an unsigned array.")
         }
-        let codes: [UInt64]
-        do { codes = try RawElements.decode(array.data, width: array.element.size) } catch { throw CommandError(error.message) }
-        let result = Conversion(from: source, to: to, options: rounding.options, seed: rounding.seed).convert(codes)
-        if flags { FileHandle.standardError.write(Data("flags: \(result.flags.letters)\n".utf8)) }
         let width = RawElements.width(of: to)
-        let out = NPYArray(element: .unsigned(bytes: width), shape: array.shape, data: RawElements.encode(result.codes, width: width))
+        let out = NPYArray(element: .unsigned(bytes: width), shape: array.shape,
+                           data: try convertBytes(array.data, from: source, label: path))
         try AtomicFile.write(out.encoded(), to: output)
+    }
+
+    /// Arrays go through the bulk kernels on every core; with --flags, through
+    /// the core element by element, to collect the flags (printed on standard error).
+    private func convertBytes(_ data: Data, from source: FloatFormat, label: String) throws -> Data {
+        do {
+            if flags {
+                let codes = try RawElements.decode(data, width: RawElements.width(of: source))
+                let result = Conversion(from: source, to: to, options: rounding.options, seed: rounding.seed).convert(codes)
+                FileHandle.standardError.write(Data("flags: \(result.flags.letters)\n".utf8))
+                return RawElements.encode(result.codes, width: RawElements.width(of: to))
+            }
+            let bulk = BulkConverter(from: source, to: to, options: rounding.options, seed: rounding.seed)
+            return try RawElements.convert(data, with: bulk, threads: ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            throw CommandError("\(label): \(error.message)")
+        }
     }
 
     private func readInput() throws -> Data {

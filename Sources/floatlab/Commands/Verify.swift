@@ -56,6 +56,11 @@ struct VerifyConversions: ParsableCommand {
     @Option(help: "How many mismatches to print.")
     var show: Int = 10
 
+    @Option(help: "What the fast bulk kernel is checked against in --exhaustive sweeps of sources wider than 24 bits: core (the bit-level path) or mpfr.")
+    var reference: Reference?
+
+    enum Reference: String, ExpressibleByArgument { case core, mpfr }
+
     /// The widest source `--exhaustive` accepts here.
     static let exhaustiveLimit = 24
 
@@ -63,7 +68,10 @@ struct VerifyConversions: ParsableCommand {
         if [exhaustive, boundaries, random != nil].filter({ $0 }).count > 1 {
             throw ValidationError("choose one of --exhaustive, --boundaries and --random N.")
         }
-        if exhaustive && from.bitWidth > VerifyConversions.exhaustiveLimit {
+        if exhaustive && from.bitWidth > 32 {
+            throw ValidationError("--exhaustive from \(from.name) means 2^\(from.bitWidth) inputs; use --boundaries or --random N.")
+        }
+        if exhaustive && from.bitWidth > VerifyConversions.exhaustiveLimit && reference == .mpfr {
             throw ValidationError("--exhaustive from \(from.name) means 2^\(from.bitWidth) inputs, too many against MPFR here; use --boundaries or --random N (or a source of at most \(VerifyConversions.exhaustiveLimit) bits).")
         }
         if let random, random <= 0 { throw ValidationError("--random takes a positive count.") }
@@ -82,6 +90,10 @@ struct VerifyConversions: ParsableCommand {
     }
 
     func run() throws {
+        if exhaustive && (reference == .core || (reference == nil && from.bitWidth > VerifyConversions.exhaustiveLimit)) {
+            try sweepKernel()
+            return
+        }
         let inputs: ConversionVerifier.Inputs
         if let random { inputs = .random(count: random, seed: seed) }
         else if boundaries || (!exhaustive && from.bitWidth > 16) { inputs = .boundaries }
@@ -113,6 +125,39 @@ struct VerifyConversions: ParsableCommand {
         for m in report.mismatches.prefix(show) { lines.append("mismatch: \(m)") }
         print(lines.joined(separator: "\n"))
         if report.mismatchCount > 0 { throw ExitCode(1) }
+    }
+}
+
+extension VerifyConversions {
+    /// Every source encoding through the bulk kernel and the bit-level core, per mode and policy.
+    func sweepKernel() throws {
+        let base = RoundingOptions(flushSubnormalOutputs: flushOutputs, flushSubnormalInputs: flushInputs, tininess: tininess)
+        var lines = ["verify conversions \(from.name) -> \(to.name)",
+                     "inputs: \(from.encodingMask &+ 1) (exhaustive, bulk kernel against the bit-level core)"]
+        var failed = false
+        for mode in try modes() {
+            for policy in try policies() {
+                var options = base
+                options.mode = mode
+                options.overflow = policy
+                let converter = BulkConverter(from: from, to: to, options: options, seed: seed)
+                let progress = Progress(total: Int(from.encodingMask) &+ 1)
+                let start = Date()
+                let result = KernelSweep(converter).run(0..<(from.encodingMask &+ 1), threads: ProcessInfo.processInfo.activeProcessorCount) {
+                    progress.update(Int($0))
+                }
+                progress.finish()
+                lines.append(String(format: "%@ %@: %llu checked, %llu mismatches, %.1f s (%@ kernel)", mode.name, policy.rawValue,
+                                    result.checked, result.mismatches, Date().timeIntervalSince(start), converter.kernelName))
+                for (code, got, expected) in result.examples.prefix(show) {
+                    lines.append("mismatch: 0x\(String(code, radix: 16)) \(mode.name) \(policy.rawValue): kernel 0x\(String(got, radix: 16)), core 0x\(String(expected, radix: 16))")
+                }
+                if result.mismatches > 0 { failed = true }
+                print(lines.joined(separator: "\n"))
+                lines = []
+            }
+        }
+        if failed { throw ExitCode(1) }
     }
 }
 
