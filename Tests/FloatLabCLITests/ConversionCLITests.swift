@@ -87,7 +87,8 @@ func temporaryDirectory() throws -> URL {
         (["convert", "--to", "e4m3", "--input", "/nonexistent/x.txt"], "", "cannot read /nonexistent/x.txt"),
         (["inspect", "abc", "--format", "bf16"], "", "'abc' is not a number"),
         (["inspect", "0x1ffff", "--format", "bf16"], "", "does not fit in the 16 bits"),
-        (["verify", "conversions", "--from", "fp32", "--to", "e4m3", "--exhaustive"], "", "2^32 inputs"),
+        (["verify", "conversions", "--from", "fp32", "--to", "e4m3", "--exhaustive", "--reference", "mpfr"], "", "2^32 inputs"),
+        (["verify", "conversions", "--from", "fp64", "--to", "e4m3", "--exhaustive"], "", "2^64 inputs"),
         (["verify", "conversions", "--to", "e4m3", "--random", "0"], "", "positive count"),
     ])
     func badInputFailsClearly(_ args: [String], _ stdin: String, _ message: String) throws {
@@ -127,5 +128,24 @@ func temporaryDirectory() throws -> URL {
         #expect(r.stdout.contains("mismatches: 0"))
         let b = try floatlab(["verify", "conversions", "--from", "fp64", "--to", "e4m3", "--boundaries", "--rounding", "nearest-even,odd", "--overflow", "ieee"], stdin: "")
         #expect(b.status == 0 && b.stdout.contains("(boundaries)") && b.stdout.contains("mismatches: 0"))
+        let k = try floatlab(["verify", "conversions", "--from", "fp16", "--to", "e4m3", "--exhaustive", "--reference", "core",
+                              "--rounding", "nearest-even,stochastic:4", "--overflow", "ieee,saturate"], stdin: "")
+        #expect(k.status == 0, "\(k.stderr)")
+        #expect(k.stdout.contains("nearest-even ieee: 65536 checked, 0 mismatches"))
+        #expect(k.stdout.contains("stochastic:4 saturate: 65536 checked, 0 mismatches"))
+    }
+
+    @Test func benchPrintsTheContractKeys() throws {
+        let r = try floatlab(["bench", "--elements", "4096", "--repetitions", "1", "--kernels", "float32->e4m3,bf16->fp32", "--json"], stdin: "")
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.count == 2)
+        #expect(rows[0]["kernel"] as? String == "float32->float8_e4m3fn/nearest-even")
+        for row in rows {
+            for key in ["kernel", "elements", "ns_per_element", "copy_ns_per_element"] { #expect(row[key] != nil, "\(key)") }
+            #expect((row["elements"] as? NSNumber)?.intValue == 4096)
+        }
+        let bad = try floatlab(["bench", "--kernels", "float32=>e4m3"], stdin: "")
+        #expect(bad.status != 0 && bad.stderr.contains("not a kernel name"))
     }
 }

@@ -18,28 +18,19 @@ extension FloatFormat {
     }
 
     /// Mask of the fraction field.
-    @inlinable public var fractionMask: UInt64 {
-        fractionBits == 64 ? ~0 : (UInt64(1) << UInt64(fractionBits)) &- 1
-    }
+    @inlinable public var fractionMask: UInt64 { derived.fractionMask }
 
     /// The largest exponent field value (all ones).
-    @inlinable public var maxExponentField: UInt64 { (UInt64(1) << UInt64(exponentBits)) - 1 }
+    @inlinable public var maxExponentField: UInt64 { derived.maxExponentField }
 
     /// Mask of exponent and fraction together (everything but the sign).
-    @inlinable public var magnitudeMask: UInt64 {
-        let w = exponentBits + fractionBits
-        return w >= 64 ? ~0 : (UInt64(1) << UInt64(w)) &- 1
-    }
+    @inlinable public var magnitudeMask: UInt64 { derived.magnitudeMask }
 
     /// The sign bit, or 0 for unsigned formats.
-    @inlinable public var signMask: UInt64 {
-        isSigned ? UInt64(1) << UInt64(exponentBits + fractionBits) : 0
-    }
+    @inlinable public var signMask: UInt64 { derived.signMask }
 
     /// Mask of every bit of an encoding; also the largest encoding.
-    @inlinable public var encodingMask: UInt64 {
-        bitWidth >= 64 ? ~0 : (UInt64(1) << UInt64(bitWidth)) &- 1
-    }
+    @inlinable public var encodingMask: UInt64 { derived.encodingMask }
 
     /// Splits an encoding into its fields; bits above `bitWidth` are ignored.
     @inlinable public func fields(of code: UInt64) -> BitFields {

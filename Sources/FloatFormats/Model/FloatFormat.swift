@@ -30,6 +30,46 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
     /// Which encodings are infinities and NaNs.
     public let specials: SpecialValuePolicy
 
+    /// Constants derived from the fields, computed once: the masks of the bit
+    /// layout and the extremes that every rounding needs.
+    @usableFromInline let derived: Derived
+
+    @usableFromInline struct Derived: Sendable {
+        @usableFromInline let fractionMask: UInt64
+        @usableFromInline let maxExponentField: UInt64
+        @usableFromInline let magnitudeMask: UInt64
+        @usableFromInline let signMask: UInt64
+        @usableFromInline let encodingMask: UInt64
+        @usableFromInline let largestFiniteMagnitude: UInt64
+        @usableFromInline let emin: Int
+        @usableFromInline let emax: Int
+
+        init(exponentBits e: Int, fractionBits m: Int, bias: Int, isSigned: Bool, hasSubnormals: Bool, specials: SpecialValuePolicy) {
+            let width = (isSigned ? 1 : 0) + e + m
+            fractionMask = m == 64 ? ~0 : (UInt64(1) << UInt64(m)) &- 1
+            maxExponentField = (UInt64(1) << UInt64(e)) - 1
+            magnitudeMask = e + m >= 64 ? ~0 : (UInt64(1) << UInt64(e + m)) &- 1
+            signMask = isSigned ? UInt64(1) << UInt64(e + m) : 0
+            encodingMask = width >= 64 ? ~0 : (UInt64(1) << UInt64(width)) &- 1
+            switch specials {
+            case .ieee:
+                largestFiniteMagnitude = ((maxExponentField &- 1) << UInt64(m)) | fractionMask
+            case .finiteAllOnesNaN:
+                largestFiniteMagnitude = magnitudeMask &- 1
+            case .finite, .unsignedZero:
+                largestFiniteMagnitude = magnitudeMask
+            case .p3109(let extended):
+                if isSigned {
+                    largestFiniteMagnitude = extended ? magnitudeMask &- 1 : magnitudeMask
+                } else {
+                    largestFiniteMagnitude = extended ? magnitudeMask &- 2 : magnitudeMask &- 1
+                }
+            }
+            emin = hasSubnormals ? 1 - bias : -bias
+            emax = Int(largestFiniteMagnitude >> UInt64(m)) - bias
+        }
+    }
+
     /// The largest total width the model accepts.
     public static let maximumBitWidth = 64
 
@@ -81,6 +121,8 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
         self.isSigned = isSigned
         self.hasSubnormals = hasSubnormals
         self.specials = specials
+        self.derived = Derived(exponentBits: exponentBits, fractionBits: fractionBits, bias: b, isSigned: isSigned,
+                               hasSubnormals: hasSubnormals, specials: specials)
         let top = largestFiniteMagnitude
         let topExponentField = Int(top >> UInt64(fractionBits))
         guard top > 0, topExponentField >= 1 || !hasSubnormals else {

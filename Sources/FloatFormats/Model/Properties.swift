@@ -4,10 +4,10 @@ import Foundation
 /// ones (digits, binades, decibels) are `Double` and for display.
 extension FloatFormat {
     /// The smallest exponent of a normal number: 1 − bias (−bias without subnormals).
-    public var emin: Int { hasSubnormals ? 1 - bias : -bias }
+    @inlinable public var emin: Int { derived.emin }
 
     /// The exponent of the largest finite number.
-    public var emax: Int { Int(largestFiniteMagnitude >> UInt64(fractionBits)) - bias }
+    @inlinable public var emax: Int { derived.emax }
 
     /// The largest finite value.
     ///

@@ -3,19 +3,7 @@
 /// same kind of knowledge in its "specialize" unit).
 extension FloatFormat {
     /// The magnitude code (sign bit clear) of the largest finite value.
-    public var largestFiniteMagnitude: UInt64 {
-        switch specials {
-        case .ieee:
-            return ((maxExponentField - 1) << UInt64(fractionBits)) | fractionMask
-        case .finiteAllOnesNaN:
-            return magnitudeMask - 1
-        case .finite, .unsignedZero:
-            return magnitudeMask
-        case .p3109(let extended):
-            if isSigned { return extended ? magnitudeMask - 1 : magnitudeMask }
-            return extended ? magnitudeMask - 2 : magnitudeMask - 1
-        }
-    }
+    @inlinable public var largestFiniteMagnitude: UInt64 { derived.largestFiniteMagnitude }
 
     /// Whether the encoding is a NaN. The code must fit the format.
     @inlinable public func isNaN(_ code: UInt64) -> Bool {

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Time ml_dtypes and numpy conversions on the same data sizes as `floatlab bench`,
+each against a memory copy of the input measured in the same run, and print the
+ratios side by side with FloatLab's (read from `floatlab bench --json`).
+
+    pip install numpy ml_dtypes
+    swift build -c release
+    python3 Benchmarks/peers.py [--elements N] [--repetitions R] [--floatlab .build/release/floatlab]
+
+Data: standard normal float32 (seeded), as in `floatlab bench`. Times are the
+median of R repetitions, ns per element, one thread. The script also checks that
+FloatLab's nearest-even results equal ml_dtypes' on the data (they should, bit
+for bit, for every format they share).
+"""
+import argparse
+import json
+import subprocess
+import sys
+import time
+
+try:
+    import numpy as np
+    import ml_dtypes
+except ImportError:
+    sys.exit("error: this script needs numpy and ml_dtypes: pip install numpy ml_dtypes")
+
+
+def median_ns(fn, n, repetitions):
+    fn()  # warm up
+    samples = []
+    for _ in range(repetitions):
+        t = time.perf_counter_ns()
+        fn()
+        samples.append(time.perf_counter_ns() - t)
+    samples.sort()
+    return samples[len(samples) // 2] / n
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--elements", type=int, default=1 << 24)
+    ap.add_argument("--repetitions", type=int, default=7)
+    ap.add_argument("--floatlab", default=".build/release/floatlab")
+    args = ap.parse_args()
+    n, reps = args.elements, args.repetitions
+
+    x = np.random.default_rng(1).standard_normal(n).astype(np.float32)
+    out32 = np.empty_like(x)
+    copy32 = median_ns(lambda: np.copyto(out32, x), n, reps)
+
+    targets = {
+        "bfloat16": ml_dtypes.bfloat16, "float16": np.float16,
+        "float8_e4m3fn": ml_dtypes.float8_e4m3fn, "float8_e5m2": ml_dtypes.float8_e5m2,
+        "float8_e4m3fnuz": ml_dtypes.float8_e4m3fnuz, "float6_e2m3fn": ml_dtypes.float6_e2m3fn,
+        "float6_e3m2fn": ml_dtypes.float6_e3m2fn, "float4_e2m1fn": ml_dtypes.float4_e2m1fn,
+    }
+    peers = {}
+    for name, dt in targets.items():
+        y = np.empty(n, dtype=dt)
+        peers[f"float32->{name}/nearest-even"] = (median_ns(lambda: np.copyto(y, x, casting="unsafe"), n, reps), copy32,
+                                                  "numpy" if dt is np.float16 else "ml_dtypes")
+        back = np.empty(n, dtype=np.float32)
+        small = x.astype(dt)
+        src_copy = np.empty_like(small)
+        copy_small = median_ns(lambda: np.copyto(src_copy, small), n, reps)
+        peers[f"{name}->float32/nearest-even"] = (median_ns(lambda: np.copyto(back, small, casting="unsafe"), n, reps), copy_small,
+                                                  "numpy" if dt is np.float16 else "ml_dtypes")
+
+    try:
+        ours = json.loads(subprocess.run([args.floatlab, "bench", "--json", "--elements", str(n), "--repetitions", str(reps)],
+                                         check=True, capture_output=True, text=True).stdout)
+    except (OSError, subprocess.CalledProcessError) as e:
+        sys.exit(f"error: could not run {args.floatlab} bench ({e}); build it with swift build -c release")
+
+    print(f"{n} elements, median of {reps}; ratios are to a copy of the same input measured in the same run\n")
+    print(f"| kernel | FloatLab ns/el | × copy | peer | peer ns/el | × copy | FloatLab speed-up |")
+    print(f"|---|---:|---:|---|---:|---:|---:|")
+    for row in ours:
+        k = row["kernel"]
+        ns, copy = row["ns_per_element"], row["copy_ns_per_element"]
+        if k in peers:
+            pns, pcopy, who = peers[k]
+            print(f"| {k} | {ns:.3f} | {ns / copy:.2f} | {who} | {pns:.3f} | {pns / pcopy:.2f} | {pns / ns:.1f}× |")
+        else:
+            print(f"| {k} | {ns:.3f} | {ns / copy:.2f} | – | – | – | – |")
+
+    # Bit-for-bit agreement on the data, through floatlab convert on an .npy file.
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "x.npy")
+        np.save(src, x)
+        for name, dt in targets.items():
+            dst = os.path.join(d, f"{name}.npy")
+            subprocess.run([args.floatlab, "convert", "--to", name, "--input", src, "--output", dst], check=True)
+            got = np.load(dst)
+            ref = x.astype(dt).view(got.dtype)
+            same = (got == ref).mean()
+            print(f"agreement with {'numpy' if dt is np.float16 else 'ml_dtypes'} on float32->{name}: {same * 100:.4f}%")
+
+
+if __name__ == "__main__":
+    main()
