@@ -21,6 +21,11 @@ public struct BulkConverter: Sendable {
     @usableFromInline let kind: Kind
 
     @usableFromInline enum Kind: Sendable {
+        /// IEEE into IEEE with the same exponent field and bias, only fewer fraction
+        /// bits (float32 → bfloat16, float32 → tfloat32), in nearest-even: one
+        /// branch-free expression per element, the well-known bfloat16 formula,
+        /// with NaNs quietened and their payload's top bits kept.
+        case sameExponent(shift: UInt32)
         case narrowing(NarrowingPlan)
         case table([UInt64])
         case core
@@ -29,6 +34,7 @@ public struct BulkConverter: Sendable {
     /// The kernel chosen for the pair: `narrowing`, `table` or `core`.
     public var kernelName: String {
         switch kind {
+        case .sameExponent: return "same-exponent"
         case .narrowing: return "narrowing"
         case .table: return "table"
         case .core: return "core"
@@ -39,7 +45,12 @@ public struct BulkConverter: Sendable {
         conversion = Conversion(from: source, to: target, options: options, seed: seed)
         var isStochastic = false
         if case .stochastic = options.mode { isStochastic = true }
-        if let plan = NarrowingPlan(source: source, target: target, options: options) {
+        if source == .float32, target.specials == .ieee, target.isSigned, target.hasSubnormals,
+           target.exponentBits == 8, target.bias == 127, target.fractionBits < 23,
+           options.mode == .nearestEven, options.overflow == .ieee, options.nan == .keep,
+           !options.flushSubnormalInputs, !options.flushSubnormalOutputs {
+            kind = .sameExponent(shift: UInt32(23 - target.fractionBits))
+        } else if let plan = NarrowingPlan(source: source, target: target, options: options) {
             kind = .narrowing(plan)
         } else if source.bitWidth <= 16 && !isStochastic {
             let c = conversion
@@ -88,6 +99,15 @@ public struct BulkConverter: Sendable {
         _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<D>, startIndex: UInt64
     ) {
         switch kind {
+        case .sameExponent(let shift):
+            let half = (UInt32(1) &<< (shift &- 1)) &- 1
+            let quiet = UInt32(1) &<< (22 &- shift)
+            for i in 0..<source.count {
+                let u = UInt32(truncatingIfNeeded: source[i])
+                let rounded = (u &+ half &+ ((u &>> shift) & 1)) &>> shift
+                let nan = (u &>> shift) | quiet
+                destination[i] = D(truncatingIfNeeded: (u & 0x7FFF_FFFF) > 0x7F80_0000 ? nan : rounded)
+            }
         case .narrowing(let plan):
             switch conversion.options.mode {
             case .nearestEven: narrow(plan, NearestEvenRule(), source, destination, startIndex)
