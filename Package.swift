@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats"]),
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
-        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats"]),
+        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "FormatReport"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [

@@ -49,11 +49,7 @@ struct Bench: ParsableCommand {
             copies[width] = copy
             results.append(bench.run(spec, copy: copy))
         }
-        let table = BenchmarkReport.table(results.map {
-            BenchmarkReport.Row(kernel: $0.kernel, elements: $0.elements, threads: $0.threads, nsPerElement: $0.nsPerElement,
-                                copyNsPerElement: $0.copyNsPerElement, gigabytesPerSecond: $0.gigabytesPerSecond,
-                                implementation: $0.implementation)
-        })
+        let table = BenchmarkReport.table(results)
         print(json ? OutputFormat.json.render(table) : OutputFormat.markdown.render(table), terminator: "")
     }
 }

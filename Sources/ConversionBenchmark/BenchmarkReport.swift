@@ -1,27 +1,7 @@
-/// The `floatlab bench` table. Kept free of the benchmark module: rows come in
-/// as plain values.
+import FormatReport
+
+/// The `floatlab bench` table.
 public enum BenchmarkReport {
-    public struct Row {
-        public let kernel: String
-        public let elements: Int
-        public let threads: Int
-        public let nsPerElement: Double
-        public let copyNsPerElement: Double
-        public let gigabytesPerSecond: Double
-        public let implementation: String
-
-        public init(kernel: String, elements: Int, threads: Int, nsPerElement: Double, copyNsPerElement: Double,
-                    gigabytesPerSecond: Double, implementation: String) {
-            self.kernel = kernel
-            self.elements = elements
-            self.threads = threads
-            self.nsPerElement = nsPerElement
-            self.copyNsPerElement = copyNsPerElement
-            self.gigabytesPerSecond = gigabytesPerSecond
-            self.implementation = implementation
-        }
-    }
-
     static func fixed(_ x: Double, _ digits: Int) -> String {
         let scale = Double(Int(pow10(digits)))
         let v = (x * scale).rounded() / scale
@@ -30,7 +10,7 @@ public enum BenchmarkReport {
 
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 
-    public static func table(_ rows: [Row]) -> Table {
+    public static func table(_ rows: [BenchmarkResult]) -> Table {
         let columns: [Table.Column] = [
             .init(key: "kernel", title: "kernel"),
             .init(key: "elements", title: "elements", alignment: .right),
