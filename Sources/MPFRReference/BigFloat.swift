@@ -61,30 +61,6 @@ public final class BigFloat: @unchecked Sendable, CustomStringConvertible {
         return r
     }
 
-    /// The exact value as a dyadic, when finite and the significand fits 64 bits.
-    public var dyadicValue: Dyadic? {
-        if isNaN || isInfinite { return nil }
-        if isZero { return Dyadic(isNegative: isNegative, significand: 0, exponent: 0) }
-        var e: mpfr_exp_t = 0
-        // m × 2^e with m an integer: the significand scaled to the precision.
-        let z = UnsafeMutablePointer<__mpz_struct>.allocate(capacity: 1)
-        defer { z.deallocate() }
-        __gmpz_init(z)
-        defer { __gmpz_clear(z) }
-        e = mpfr_get_z_2exp(z, raw)
-        __gmpz_abs(z, z)
-        // Strip trailing zeros so wide precisions still fit 64 bits when the value does.
-        let tz = __gmpz_scan1(z, 0)
-        __gmpz_fdiv_q_2exp(z, z, tz)
-        guard __gmpz_sizeinbase(z, 2) <= 64 else { return nil }
-        var limbs = [UInt64](repeating: 0, count: 1)
-        var count = 0
-        limbs.withUnsafeMutableBytes { buf in
-            _ = __gmpz_export(buf.baseAddress, &count, -1, 8, 0, 0, z)
-        }
-        return Dyadic(isNegative: isNegative, significand: count == 0 ? 0 : limbs[0], exponent: Int(e) + Int(tz))
-    }
-
     /// Decimal digits in scientific form `d.ddd…e±N`, rounded to `digits` significant digits
     /// (`digits` = 0: as many as MPFR needs to read the number back).
     public func decimalString(digits: Int = 0, rounding mode: RoundingDirection = .nearestEven) -> String {

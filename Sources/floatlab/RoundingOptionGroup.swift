@@ -13,6 +13,22 @@ struct RoundingArguments: ParsableArguments {
     @Option(help: "Seed of stochastic rounding's random integers (element i uses the i-th).")
     var seed: UInt64 = 0
 
+    @OptionGroup var subnormals: SubnormalArguments
+
+    @Option(help: "NaN results: keep (the input's sign) or canonical.")
+    var nan: NaNHandling = .keep
+
+    var options: RoundingOptions {
+        var o = subnormals.options
+        o.mode = rounding
+        o.overflow = overflow
+        o.nan = nan
+        return o
+    }
+}
+
+/// Subnormal flushing and tininess, shared by converting and verifying commands.
+struct SubnormalArguments: ParsableArguments {
     @Flag(help: "Flush subnormal results to zero.")
     var flushOutputs = false
 
@@ -22,12 +38,8 @@ struct RoundingArguments: ParsableArguments {
     @Option(help: "Tininess for the underflow flag: after (rounding, default) or before.")
     var tininess: Tininess = .afterRounding
 
-    @Option(help: "NaN results: keep (the input's sign) or canonical.")
-    var nan: NaNHandling = .keep
-
     var options: RoundingOptions {
-        RoundingOptions(mode: rounding, overflow: overflow, flushSubnormalOutputs: flushOutputs,
-                        flushSubnormalInputs: flushInputs, tininess: tininess, nan: nan)
+        RoundingOptions(flushSubnormalOutputs: flushOutputs, flushSubnormalInputs: flushInputs, tininess: tininess)
     }
 }
 

@@ -150,13 +150,6 @@ struct BigUInt: Hashable, Sendable, Comparable, CustomStringConvertible {
         return (limbs[limb] >> UInt32(index % 32)) & 1 == 1
     }
 
-    /// The low 64 bits.
-    var low64: UInt64 {
-        let a = limbs.count > 0 ? UInt64(limbs[0]) : 0
-        let b = limbs.count > 1 ? UInt64(limbs[1]) : 0
-        return a | (b << 32)
-    }
-
     static func < (lhs: BigUInt, rhs: BigUInt) -> Bool {
         if lhs.limbs.count != rhs.limbs.count { return lhs.limbs.count < rhs.limbs.count }
         for i in stride(from: lhs.limbs.count - 1, through: 0, by: -1) where lhs.limbs[i] != rhs.limbs[i] {

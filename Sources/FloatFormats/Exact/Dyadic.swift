@@ -162,8 +162,4 @@ extension Dyadic {
         while digits.last == 0 { digits.removeLast() }
         return (digits, point)
     }
-
-    /// Exact big-integer scaling used by the decimal algorithms:
-    /// returns `(n, k)` with `|self| = n × 2^k`.
-    var scaledMagnitude: (BigUInt, Int) { (BigUInt(significand), exponent) }
 }

@@ -141,12 +141,6 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
     /// "S/E/M" field widths, for example `1/4/3`.
     public var layout: String { "\(isSigned ? 1 : 0)/\(exponentBits)/\(fractionBits)" }
 
-    /// A copy of the format under another name.
-    public func renamed(_ newName: String) -> FloatFormat {
-        // Fields were validated already; rebuilding cannot fail.
-        try! FloatFormat(name: newName, exponentBits: exponentBits, fractionBits: fractionBits,
-                         bias: bias, isSigned: isSigned, hasSubnormals: hasSubnormals, specials: specials)
-    }
 }
 
 extension FloatFormat: Hashable {

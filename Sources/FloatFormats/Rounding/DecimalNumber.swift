@@ -136,30 +136,6 @@ public struct DecimalNumber: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The exact value as a dyadic, when it is one and fits 64 significant bits.
-    public var dyadicValue: Dyadic? {
-        switch kind {
-        case .binary(let m, let e):
-            let (top, shift, sticky) = m.leading128
-            return DecimalNumber.dyadic(isNegative, top, shift + e, sticky)
-        case .decimal(let d, let e):
-            guard e >= 0 else { return nil }   // a decimal fraction with a non-zero last digit is not dyadic
-            let (top, shift, sticky) = (d * BigUInt.power(10, e)).leading128
-            return DecimalNumber.dyadic(isNegative, top, shift, sticky)
-        default:
-            return nil
-        }
-    }
-
-    private static func dyadic(_ negative: Bool, _ top: UInt128, _ exponent: Int, _ sticky: Bool) -> Dyadic? {
-        guard !sticky else { return nil }
-        if top == 0 { return Dyadic(isNegative: negative, significand: 0, exponent: 0) }
-        let tz = top.trailingZeroBitCount
-        let t = top >> UInt128(tz)
-        guard t >> 64 == 0 else { return nil }
-        return Dyadic(isNegative: negative, significand: UInt64(t), exponent: exponent + tz)
-    }
-
     /// The value ready for rounding into `format`: exact, or its leading 128 bits
     /// and a sticky bit. Values far outside the format's range are replaced by a
     /// value just as far out (the result of rounding is the same), so the work

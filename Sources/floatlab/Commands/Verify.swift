@@ -44,14 +44,7 @@ struct VerifyConversions: ParsableCommand {
     @Option(help: "Seed of --random inputs and of stochastic rounding.")
     var seed: UInt64 = 1
 
-    @Flag(help: "Also check flushing subnormal outputs.")
-    var flushOutputs = false
-
-    @Flag(help: "Treat subnormal inputs as zero.")
-    var flushInputs = false
-
-    @Option(help: "Tininess: after or before rounding.")
-    var tininess: Tininess = .afterRounding
+    @OptionGroup var subnormals: SubnormalArguments
 
     @Option(help: "How many mismatches to print.")
     var show: Int = 10
@@ -98,7 +91,7 @@ struct VerifyConversions: ParsableCommand {
         if let random { inputs = .random(count: random, seed: seed) }
         else if boundaries || (!exhaustive && from.bitWidth > 16) { inputs = .boundaries }
         else { inputs = .exhaustive }
-        let base = RoundingOptions(flushSubnormalOutputs: flushOutputs, flushSubnormalInputs: flushInputs, tininess: tininess)
+        let base = subnormals.options
         var verifier = ConversionVerifier(source: from, target: to, modes: try modes(), policies: try policies(), base: base, seed: seed)
         verifier.keep = max(show, 1)
         let codes = verifier.codes(inputs)
@@ -131,7 +124,7 @@ struct VerifyConversions: ParsableCommand {
 extension VerifyConversions {
     /// Every source encoding through the bulk kernel and the bit-level core, per mode and policy.
     func sweepKernel() throws {
-        let base = RoundingOptions(flushSubnormalOutputs: flushOutputs, flushSubnormalInputs: flushInputs, tininess: tininess)
+        let base = subnormals.options
         var lines = ["verify conversions \(from.name) -> \(to.name)",
                      "inputs: \(from.encodingMask &+ 1) (exhaustive, bulk kernel against the bit-level core)"]
         var failed = false
