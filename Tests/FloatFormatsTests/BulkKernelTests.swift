@@ -60,7 +60,11 @@ import Testing
         return codes.sorted()
     }
 
-    @Test(arguments: Catalogue.formats.filter { $0.bitWidth <= 19 })
+    @Test(arguments: Catalogue.formats.filter { $0.bitWidth <= 19 } + [
+        try! FloatFormat.p3109(bits: 8, precision: 3, signed: false, extended: true),
+        try! FloatFormat.p3109(bits: 8, precision: 4, signed: false, extended: false),
+        try! FloatFormat.p3109(bits: 8, precision: 3, signed: true, extended: true),
+    ])
     func float32Boundaries(_ target: FloatFormat) {
         #expect(Self.compare(.float32, target, Self.float32Inputs(for: target)) == 0)
     }
