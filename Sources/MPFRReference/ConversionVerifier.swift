@@ -88,8 +88,8 @@ public struct ConversionVerifier: Sendable {
                 local.inputs += 1
                 let infinite: Bool
                 if case .infinity = input { infinite = true } else { infinite = false }
+                let random = stream[code]
                 for mode in modes {
-                    let random = stream[code]
                     var shared: Referee.Expected? = nil
                     for policy in policies {
                         var options = base
@@ -194,8 +194,8 @@ public struct ConversionVerifier: Sendable {
         }
         // Overflow threshold: max + ulp/2, and max + ulp.
         let max = target.maxFinite, ulp = target.ulp(at: max)
-        around(midpoint(max, Dyadic(significand: max.significand, exponent: max.exponent).plus(ulp)))
-        around(max.plus(ulp))
+        around(midpoint(max, Dyadic.sum(max, ulp)))
+        around(Dyadic.sum(max, ulp))
         // Source specials and extremes.
         for c in [0, source.signMask, source.encodingMask, source.maxFiniteCode(), source.maxFiniteCode(negative: true), 1, source.signMask | 1] {
             set.insert(c & source.encodingMask)
@@ -230,22 +230,7 @@ public struct ConversionVerifier: Sendable {
     }
 
     private func midpoint(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
-        let s = a.plus(b)
+        let s = Dyadic.sum(a, b)
         return Dyadic(isNegative: false, significand: s.significand, exponent: s.exponent - 1)
-    }
-}
-
-extension Dyadic {
-    /// a + b for non-negative values whose aligned significands fit 64 bits
-    /// (neighbours in one format), keeping the top 64 bits otherwise.
-    func plus(_ other: Dyadic) -> Dyadic {
-        if isZero { return other }
-        if other.isZero { return self }
-        let e = Swift.min(exponent, other.exponent)
-        let sa = UInt128(significand) << UInt128(exponent - e)
-        let sb = UInt128(other.significand) << UInt128(other.exponent - e)
-        var s = sa + sb, shift = 0
-        while s >> 64 != 0 { s >>= 1; shift += 1 }
-        return Dyadic(significand: UInt64(s), exponent: e + shift)
     }
 }

@@ -58,7 +58,7 @@ let constantFormats: [FloatFormat] = Catalogue.formats + Catalogue.p3109EightBit
         }
         #expect(BigFloat(exactly: f.epsilon).isEqual(to: Referee.epsilon(f)), "\(f.name) epsilon")
         // The unit roundoff is half of MPFR's epsilon.
-        #expect(BigFloat(exactly: Dyadic.sum2(f.unitRoundoff, f.unitRoundoff)).isEqual(to: Referee.epsilon(f)))
+        #expect(BigFloat(exactly: Dyadic.sum(f.unitRoundoff, f.unitRoundoff)).isEqual(to: Referee.epsilon(f)))
     }
 
     /// Exact decimal expansions: ours (big-integer 5^k scaling) against mpfr_get_str.
@@ -83,13 +83,5 @@ let constantFormats: [FloatFormat] = Catalogue.formats + Catalogue.p3109EightBit
             let rounded = Referee.roundNearest(parsed, into: f)
             #expect(rounded.isEqual(to: BigFloat(exactly: v.magnitude)), "\(f.name) 0x\(String(code, radix: 16)): \(text) does not read back as \(v.magnitude)")
         }
-    }
-}
-
-extension Dyadic {
-    /// a + b for two values of one binade (test helper).
-    static func sum2(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
-        let e = Swift.min(a.exponent, b.exponent)
-        return Dyadic(significand: (a.significand << UInt64(a.exponent - e)) + (b.significand << UInt64(b.exponent - e)), exponent: e)
     }
 }

@@ -78,6 +78,25 @@ public struct Dyadic: Hashable, Sendable, CustomStringConvertible {
     public var description: String { exactDecimal() }
 }
 
+extension Dyadic {
+    /// a + b for non-negative values whose significands, aligned to the smaller
+    /// exponent, fit in 128 bits (neighbours of one format always do). Exact when
+    /// the sum has at most 64 significant bits; otherwise its leading 64 bits.
+    ///
+    /// ```swift
+    /// Dyadic.sum(Dyadic(significand: 7, exponent: 6), .powerOfTwo(5))   // 480
+    /// ```
+    public static func sum(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
+        if a.isZero { return b.magnitude }
+        if b.isZero { return a.magnitude }
+        let e = Swift.min(a.exponent, b.exponent)
+        var s = (UInt128(a.significand) << UInt128(a.exponent - e)) + (UInt128(b.significand) << UInt128(b.exponent - e))
+        var shift = 0
+        while s >> 64 != 0 { s >>= 1; shift += 1 }
+        return Dyadic(significand: UInt64(s), exponent: e + shift)
+    }
+}
+
 extension Dyadic: Comparable {
     /// Numeric order; `-0` and `+0` are not less than each other.
     public static func < (lhs: Dyadic, rhs: Dyadic) -> Bool {

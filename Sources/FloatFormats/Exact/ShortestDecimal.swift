@@ -99,18 +99,3 @@ extension FloatFormat {
         return DecimalDigits(digits: digits, pointPosition: point)
     }
 }
-
-extension Dyadic {
-    /// The exact sum of two non-negative dyadics whose significands fit after alignment
-    /// (used for neighbours in one format, where they always do).
-    static func sum(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
-        let e = min(a.exponent, b.exponent)
-        let sa = a.significand << UInt64(a.exponent - e)
-        let sb = b.significand << UInt64(b.exponent - e)
-        let (s, overflow) = sa.addingReportingOverflow(sb)
-        if overflow {
-            return Dyadic(significand: (sa >> 1) + (sb >> 1) + ((sa & 1) + (sb & 1)) / 2, exponent: e + 1)
-        }
-        return Dyadic(significand: s, exponent: e)
-    }
-}
