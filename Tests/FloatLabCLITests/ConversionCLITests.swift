@@ -98,6 +98,39 @@ func temporaryDirectory() throws -> URL {
         #expect(r.stdout.isEmpty, "\(args): \(r.stdout)")
     }
 
+    /// Array inputs that cannot be converted say why, exit non-zero and write nothing.
+    @Test func badArrayInputsFailClearly() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func npy(_ descr: String, _ bytes: [UInt8], count: Int) throws -> String {
+            var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(count),), }"
+            header += String(repeating: " ", count: 64 - (10 + header.count + 1) % 64) + "\n"
+            let url = dir.appendingPathComponent("\(descr.dropFirst()).npy")
+            try (Data([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + Array(header.utf8)) + Data(bytes)).write(to: url)
+            return url.path
+        }
+        let u2 = try npy("<u2", [0, 0x3C], count: 1)
+        let f4 = try npy("<f4", [0, 0, 0x80, 0x3F], count: 1)
+        let odd = dir.appendingPathComponent("odd.bin")
+        try Data([1, 2, 3]).write(to: odd)
+        let out = dir.appendingPathComponent("out.npy").path
+        let cases: [([String], String)] = [
+            (["convert", "--to", "e4m3", "--input", f4], "needs --output"),
+            (["convert", "--to", "e4m3", "--input", u2, "--output", out], "--from must say"),
+            (["convert", "--from", "e4m3", "--to", "bf16", "--input", u2, "--output", out], "2-byte integers but float8_e4m3fn elements take 1"),
+            (["convert", "--from", "bf16", "--to", "e4m3", "--input", f4, "--output", out], "holds float32 values"),
+            (["convert", "--from", "fp32", "--to", "e4m3", "--raw", "--input", odd.path, "--output", out], "not a whole number of 4-byte"),
+            (["convert", "--to", "e4m3", "--input", odd.path.replacingOccurrences(of: ".bin", with: ".npy"), "--output", out], "cannot read"),
+            (["bench", "--elements", "0"], "--elements must be between"),
+        ]
+        for (args, message) in cases {
+            let r = try floatlab(args, stdin: "")
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func failedConversionLeavesNoFile() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
