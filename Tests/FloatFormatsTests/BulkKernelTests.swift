@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import FloatFormats
 
 /// The bulk kernels against the bit-level rounding core, element by element.
@@ -15,7 +18,7 @@ import Testing
                 var options = base
                 options.mode = mode
                 let bulk = BulkConverter(from: source, to: target, options: options, seed: 3)
-                let got = bulk.convert(codes)
+                let got = convert(bulk, codes)
                 for (i, code) in codes.enumerated() {
                     let expected = bulk.conversion.convert(code, index: UInt64(i)).code
                     if got[i] != expected {
@@ -28,6 +31,24 @@ import Testing
             }
         }
         return mismatches
+    }
+
+    /// Converts through buffers of the formats' own widths, as `floatlab convert`
+    /// does (the float32 vector kernel reads 32-bit elements).
+    static func convert(_ bulk: BulkConverter, _ codes: [UInt64]) -> [UInt64] {
+        guard bulk.conversion.source.bitWidth == 32 else { return bulk.convert(codes) }
+        let input = codes.map { UInt32(truncatingIfNeeded: $0) }
+        func run<D: FixedWidthInteger & UnsignedInteger>(_: D.Type) -> [UInt64] {
+            var out = [D](repeating: 0, count: input.count)
+            input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0) } }
+            return out.map { UInt64($0) }
+        }
+        switch bulk.conversion.target.bitWidth {
+        case ...8: return run(UInt8.self)
+        case ...16: return run(UInt16.self)
+        case ...32: return run(UInt32.self)
+        default: return run(UInt64.self)
+        }
     }
 
     /// Every float32 rounding boundary of the target (each midpoint and value, ±2
@@ -84,6 +105,30 @@ import Testing
             #expect(Self.compare(source, target, codes) == 0)
         }
     }
+
+    @Test(arguments: [FloatFormat.float16, .float8_e4m3fn, .float4_e2m1fn])
+    func vectorKernelCoversFloat32IntoSmallSignedFormats(_ target: FloatFormat) {
+        #expect(BulkConverter(from: .float32, to: target).kernelName == "lanes")
+        #expect(BulkConverter(from: .float32, to: target, options: RoundingOptions(mode: .up, overflow: .saturate)).kernelName == "lanes")
+    }
+
+    #if canImport(Glibc) && arch(x86_64)
+    /// The vector kernel uses the adder as a shifter; with another rounding
+    /// direction set, results must still be the core's.
+    @Test func vectorKernelOutsideTheDefaultRoundingDirection() {
+        let codes = Self.float32Inputs(for: .float8_e4m3fn)
+        let bulk = BulkConverter(from: .float32, to: .float8_e4m3fn)
+        let expected = codes.map { bulk.conversion.convert($0, index: 0).code }
+        // FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO on x86-64.
+        for direction: Int32 in [0x800, 0x400, 0xC00] {
+            let saved = fegetround()
+            fesetround(direction)
+            let got = Self.convert(bulk, codes)
+            fesetround(saved)
+            #expect(got == expected)
+        }
+    }
+    #endif
 
     @Test func threadsSplitWithoutChangingResults() {
         var rng = SplitMix64(seed: 29)

@@ -26,6 +26,10 @@ public struct BulkConverter: Sendable {
         /// branch-free expression per element, the well-known bfloat16 formula,
         /// with NaNs quietened and their payload's top bits kept.
         case sameExponent(shift: UInt32)
+        /// float32 into a narrower signed format: the branch-free vector kernel,
+        /// with the scalar narrowing kernel for a non-default rounding
+        /// direction of the floating-point adder.
+        case lanes(LanePlan, fallback: NarrowingPlan)
         case narrowing(NarrowingPlan)
         case table([UInt64])
         case core
@@ -35,6 +39,7 @@ public struct BulkConverter: Sendable {
     public var kernelName: String {
         switch kind {
         case .sameExponent: return "same-exponent"
+        case .lanes: return "lanes"
         case .narrowing: return "narrowing"
         case .table: return "table"
         case .core: return "core"
@@ -50,6 +55,9 @@ public struct BulkConverter: Sendable {
            options.mode == .nearestEven, options.overflow == .ieee, options.nan == .keep,
            !options.flushSubnormalInputs, !options.flushSubnormalOutputs {
             kind = .sameExponent(shift: UInt32(23 - target.fractionBits))
+        } else if let lanes = LanePlan(source: source, target: target, options: options),
+                  let plan = NarrowingPlan(source: source, target: target, options: options) {
+            kind = .lanes(lanes, fallback: plan)
         } else if let plan = NarrowingPlan(source: source, target: target, options: options) {
             kind = .narrowing(plan)
         } else if source.bitWidth <= 16 && !isStochastic {
@@ -108,17 +116,18 @@ public struct BulkConverter: Sendable {
                 let nan = (u &>> shift) | quiet
                 destination[i] = D(truncatingIfNeeded: (u & 0x7FFF_FFFF) > 0x7F80_0000 ? nan : rounded)
             }
-        case .narrowing(let plan):
+        case .lanes(let lanes, let plan):
             switch conversion.options.mode {
-            case .nearestEven: narrow(plan, NearestEvenRule(), source, destination, startIndex)
-            case .nearestAway: narrow(plan, NearestAwayRule(), source, destination, startIndex)
-            case .towardZero: narrow(plan, TowardZeroRule(), source, destination, startIndex)
-            case .up: narrow(plan, UpRule(), source, destination, startIndex)
-            case .down: narrow(plan, DownRule(), source, destination, startIndex)
-            case .odd: narrow(plan, OddRule(), source, destination, startIndex)
-            case .stochastic(let bits):
-                narrow(plan, StochasticRule(bits: bits, seed: conversion.seed), source, destination, startIndex)
+            case .nearestEven: run(lanes, NearestEvenRule(), plan, source, destination, startIndex)
+            case .nearestAway: run(lanes, NearestAwayRule(), plan, source, destination, startIndex)
+            case .towardZero: run(lanes, TowardZeroRule(), plan, source, destination, startIndex)
+            case .up: run(lanes, UpRule(), plan, source, destination, startIndex)
+            case .down: run(lanes, DownRule(), plan, source, destination, startIndex)
+            case .odd: run(lanes, OddRule(), plan, source, destination, startIndex)
+            case .stochastic: narrow(plan, source, destination, startIndex)
             }
+        case .narrowing(let plan):
+            narrow(plan, source, destination, startIndex)
         case .table(let table):
             table.withUnsafeBufferPointer { t in
                 for i in 0..<source.count {
@@ -129,6 +138,51 @@ public struct BulkConverter: Sendable {
             for i in 0..<source.count {
                 destination[i] = D(truncatingIfNeeded: conversion.convert(UInt64(source[i]), index: startIndex + UInt64(i)).code)
             }
+        }
+    }
+
+    /// The vector kernel, block by block; a block with a lane it leaves to the
+    /// scalar path (a possible overflow, an infinity, a NaN) is done again by
+    /// the scalar kernel, and so is everything outside the default
+    /// floating-point environment.
+    @inlinable
+    func run<R: LaneRule & RoundingRule, S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
+        _ lanes: LanePlan, _ rule: R, _ plan: NarrowingPlan, _ source: UnsafeBufferPointer<S>,
+        _ destination: UnsafeMutableBufferPointer<D>, _ startIndex: UInt64
+    ) {
+        guard S.bitWidth == 32, let src = UnsafeRawPointer(source.baseAddress)?.assumingMemoryBound(to: UInt32.self),
+              let dst = destination.baseAddress,
+              LanePlan.environmentIsDefault(one: lanes.one, tie: lanes.tie, subnormal: lanes.subnormal) else {
+            narrow(plan, rule, source, destination, startIndex)
+            return
+        }
+        let block = 1024
+        var lo = 0
+        while lo < source.count {
+            let n = min(block, source.count - lo)
+            if lanes.run(rule, src + lo, dst + lo, count: n) {
+                narrow(plan, rule, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
+                       UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]), startIndex + UInt64(lo))
+            }
+            lo += n
+        }
+    }
+
+    /// The scalar narrowing kernel, specialized for the mode.
+    @inlinable
+    func narrow<S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
+        _ plan: NarrowingPlan, _ source: UnsafeBufferPointer<S>,
+        _ destination: UnsafeMutableBufferPointer<D>, _ startIndex: UInt64
+    ) {
+        switch conversion.options.mode {
+        case .nearestEven: narrow(plan, NearestEvenRule(), source, destination, startIndex)
+        case .nearestAway: narrow(plan, NearestAwayRule(), source, destination, startIndex)
+        case .towardZero: narrow(plan, TowardZeroRule(), source, destination, startIndex)
+        case .up: narrow(plan, UpRule(), source, destination, startIndex)
+        case .down: narrow(plan, DownRule(), source, destination, startIndex)
+        case .odd: narrow(plan, OddRule(), source, destination, startIndex)
+        case .stochastic(let bits):
+            narrow(plan, StochasticRule(bits: bits, seed: conversion.seed), source, destination, startIndex)
         }
     }
 

@@ -26,36 +26,51 @@ public struct KernelSweep: Sendable {
         let state = SweepState()
         let workers = max(1, threads)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var input = [UInt64](repeating: 0, count: Int(block))
-            var output = [UInt64](repeating: 0, count: Int(block))
+            // Buffers of the source's own width, as callers use: the float32
+            // vector kernel reads 32-bit elements.
             var local = Result()
-            var b = w
-            while b < blocks {
-                let lo = range.lowerBound + UInt64(b) * block
-                let hi = min(lo + block, range.upperBound)
-                let n = Int(hi - lo)
-                for i in 0..<n { input[i] = lo + UInt64(i) }
-                input.withUnsafeBufferPointer { src in
-                    output.withUnsafeMutableBufferPointer { dst in
-                        converter.convert(UnsafeBufferPointer(rebasing: src[0..<n]),
-                                          into: UnsafeMutableBufferPointer(rebasing: dst[0..<n]), startIndex: lo)
-                    }
-                }
-                for i in 0..<n {
-                    let expected = converter.conversion.convert(input[i], index: lo + UInt64(i)).code
-                    if output[i] != expected {
-                        local.mismatches += 1
-                        if local.examples.count < 10 { local.examples.append((input[i], output[i], expected)) }
-                    }
-                }
-                local.checked += UInt64(n)
-                let done = state.add(UInt64(n))
-                progress?(done)
-                b += workers
+            if converter.conversion.source.bitWidth <= 32 {
+                sweep(UInt32.self, range, block: block, blocks: blocks, worker: w, workers: workers, state: state, progress: progress, into: &local)
+            } else {
+                sweep(UInt64.self, range, block: block, blocks: blocks, worker: w, workers: workers, state: state, progress: progress, into: &local)
             }
             state.merge(local)
         }
         return state.result
+    }
+}
+
+extension KernelSweep {
+    private func sweep<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _: S.Type, _ range: Range<UInt64>, block: UInt64, blocks: Int, worker: Int, workers: Int,
+        state: SweepState, progress: (@Sendable (UInt64) -> Void)?, into local: inout Result
+    ) {
+        var input = [S](repeating: 0, count: Int(block))
+        var output = [UInt64](repeating: 0, count: Int(block))
+        var b = worker
+        while b < blocks {
+            let lo = range.lowerBound + UInt64(b) * block
+            let hi = min(lo + block, range.upperBound)
+            let n = Int(hi - lo)
+            for i in 0..<n { input[i] = S(truncatingIfNeeded: lo + UInt64(i)) }
+            input.withUnsafeBufferPointer { src in
+                output.withUnsafeMutableBufferPointer { dst in
+                    converter.convert(UnsafeBufferPointer(rebasing: src[0..<n]),
+                                      into: UnsafeMutableBufferPointer(rebasing: dst[0..<n]), startIndex: lo)
+                }
+            }
+            for i in 0..<n {
+                let code = lo + UInt64(i)
+                let expected = converter.conversion.convert(code, index: code).code
+                if output[i] != expected {
+                    local.mismatches += 1
+                    if local.examples.count < 10 { local.examples.append((code, output[i], expected)) }
+                }
+            }
+            local.checked += UInt64(n)
+            progress?(state.add(UInt64(n)))
+            b += workers
+        }
     }
 }
 

@@ -23,8 +23,10 @@ public struct Conversion: Sendable, Hashable {
     /// Converts the element at `index` (which picks its stochastic random integer).
     /// The code must fit the source format.
     @inlinable public func convert(_ code: UInt64, index: UInt64) -> RoundedResult {
-        target.round(source.sourceValue(of: code, flushSubnormals: options.flushSubnormalInputs),
-                     options: options, random: RandomStream(seed: seed)[index])
+        let random: UInt64
+        if case .stochastic = options.mode { random = RandomStream(seed: seed)[index] } else { random = 0 }
+        return target.round(source.sourceValue(of: code, flushSubnormals: options.flushSubnormalInputs),
+                            options: options, random: random)
     }
 
     /// Converts a batch; also returns every flag raised by any element.

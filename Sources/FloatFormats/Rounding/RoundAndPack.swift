@@ -95,26 +95,40 @@ extension FloatFormat {
 
     // MARK: Finite inputs
 
-    /// The integer significand at a given lsb exponent, rounded by the mode.
+    /// The integer significand at a given lsb exponent, rounded by the mode;
+    /// in 64-bit arithmetic when the significand fits, which is every
+    /// conversion from a format of up to 64 bits.
     private func roundedSignificand(_ sig: UInt128, _ exponent: Int, sticky: Bool, lsb: Int,
                                     negative: Bool, mode: RoundingMode, random: UInt64) -> (q: UInt128, inexact: Bool) {
-        let shift = lsb - exponent
-        var q: UInt128, roundBit: Bool, rest: Bool
-        var discarded: UInt128 = 0    // the discarded bits, for stochastic rounding
+        if sig >> 64 == 0 {
+            let (q, inexact) = Self.roundedSignificand(UInt64(sig), shift: lsb - exponent, sticky: sticky,
+                                                       negative: negative, mode: mode, random: random)
+            return (UInt128(q), inexact)
+        }
+        return Self.roundedSignificand(sig, shift: lsb - exponent, sticky: sticky, negative: negative, mode: mode, random: random)
+    }
+
+    /// ⌊sig / 2^shift⌋ (sticky below it) rounded by the mode; a left shift for shift ≤ 0.
+    private static func roundedSignificand<T: FixedWidthInteger & UnsignedInteger>(
+        _ sig: T, shift: Int, sticky: Bool, negative: Bool, mode: RoundingMode, random: UInt64
+    ) -> (q: T, inexact: Bool) {
+        let width = T.bitWidth
+        var q: T, roundBit: Bool, rest: Bool
+        var discarded: T = 0    // the discarded bits, for stochastic rounding
         if shift <= 0 {
             precondition(!sticky, "a sticky value needs bits below the target precision")
-            return (sig << UInt128(-shift), false)
-        } else if shift < 128 {
-            q = sig >> UInt128(shift)
-            discarded = sig & ((UInt128(1) << UInt128(shift)) - 1)
-            let half = UInt128(1) << UInt128(shift - 1)
+            return (sig &<< T(-shift), false)
+        } else if shift < width {
+            q = sig &>> T(shift)
+            discarded = sig & ((T(1) &<< T(shift)) &- 1)
+            let half = T(1) &<< T(shift - 1)
             roundBit = discarded & half != 0
-            rest = discarded & (half - 1) != 0 || sticky
+            rest = discarded & (half &- 1) != 0 || sticky
         } else {
             q = 0
             discarded = sig
-            roundBit = shift == 128 && sig >> 127 == 1
-            rest = (shift == 128 ? sig & (UInt128.max >> 1) != 0 : true) || sticky
+            roundBit = shift == width && sig &>> T(width - 1) == 1
+            rest = (shift == width ? sig & (T.max &>> 1) != 0 : true) || sticky
         }
         let inexact = roundBit || rest
         guard inexact else { return (q, false) }
@@ -127,13 +141,15 @@ extension FloatFormat {
         case .down: increment = negative
         case .odd: return (q | 1, true)
         case .stochastic(let bits):
-            // The top `bits` bits of the discarded fraction.
+            // The top `bits` bits of the discarded fraction, and the random integer,
+            // in 128 bits: their sum reaches 2^bits when the result rounds away.
+            let d = UInt128(discarded)
             let top: UInt128
             if shift >= bits {
                 let s = shift - bits
-                top = s >= 128 ? 0 : discarded >> UInt128(s)
+                top = s >= 128 ? 0 : d >> UInt128(s)
             } else {
-                top = discarded << UInt128(bits - shift)
+                top = d << UInt128(bits - shift)
             }
             let r = UInt128(random & ((UInt64(1) << UInt64(bits)) - 1))
             increment = top + r >= UInt128(1) << UInt128(bits)

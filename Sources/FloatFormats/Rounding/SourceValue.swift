@@ -32,24 +32,24 @@ extension FloatFormat {
     /// The source value of an encoding: its exact value, or its Inf/NaN with sign
     /// and payload. Subnormals become zeros when `flushSubnormals` is set.
     public func sourceValue(of code: UInt64, flushSubnormals: Bool = false) -> SourceValue {
-        let d = decodeUnchecked(code)
-        switch d.floatClass {
-        case .nan:
+        let f = fields(of: code)
+        let negative = f.sign == 1
+        if isNaN(code) {
             var payload: UInt64 = 0
             var signaling = false
             if specials == .ieee {
-                payload = d.fields.fraction << UInt64(64 - fractionBits)
+                payload = f.fraction << UInt64(64 - fractionBits)
                 signaling = payload >> 63 == 0
             }
-            return .nan(negative: d.isNegative, payload: payload, signaling: signaling)
-        case .infinity:
-            return .infinity(negative: d.isNegative)
-        case .zero:
-            return .zero(negative: d.isNegative)
-        case .subnormal where flushSubnormals:
-            return .zero(negative: d.isNegative)
-        case .subnormal, .normal:
-            return SourceValue(d.value!)
+            return .nan(negative: negative, payload: payload, signaling: signaling)
         }
+        if isInfinite(code) { return .infinity(negative: negative) }
+        // A finite value straight from its fields (the significand need not be odd).
+        if f.exponent == 0 && hasSubnormals {
+            if f.fraction == 0 || flushSubnormals { return .zero(negative: negative) }
+            return .finite(negative: negative, significand: UInt128(f.fraction), exponent: 1 - bias - fractionBits, sticky: false)
+        }
+        return .finite(negative: negative, significand: UInt128((UInt64(1) << UInt64(fractionBits)) | f.fraction),
+                       exponent: Int(f.exponent) - bias - fractionBits, sticky: false)
     }
 }

@@ -1,0 +1,181 @@
+/// The constants of the vector kernel from float32 into a narrower signed
+/// format with subnormals (float16, every signed fp8, fp6 and fp4 format,
+/// E3M4, signed P3109), hoisted out of the loop.
+///
+/// Every element is computed the same way, in 32-bit lanes and without a
+/// branch, so that the compiler turns the loop into SIMD code:
+///
+/// - a normal result rounds `a − rebias` (the source magnitude with the
+///   target's exponent) at a fixed shift, the carry out of the discarded bits
+///   doing the rounding, as in the bfloat16 formula;
+/// - a subnormal result uses the floating-point adder as a variable shifter:
+///   adding `magic` = 2^(emin − M + 23), whose ulp is the target's smallest
+///   subnormal, leaves round-to-nearest-even(x / ulp) in the low bits, and
+///   `lo = x − ((x + magic) − magic)` is the exact remainder (both steps are
+///   exact by Sterbenz's lemma), from which every other mode follows;
+/// - overflows, infinities and NaNs select results that the bit-level core
+///   computed once; the sign bit goes on last (not on a zero where the format
+///   has no −0).
+///
+/// The kernel needs the default floating-point environment: the adder rounds
+/// to nearest-even, and subnormals (a float32 subnormal source, its remainder
+/// `lo`) are neither flushed to zero nor read as zero. `BulkConverter` checks
+/// that before every call and otherwise takes the scalar kernel.
+@usableFromInline struct LanePlan: Sendable {
+    @usableFromInline let rebias: UInt32          // (127 − bias) << 23, subtracted with wrapping
+    @usableFromInline let shift: UInt32           // 23 − M
+    @usableFromInline let minNormal: UInt32       // source magnitude bits of 2^emin
+    @usableFromInline let magic: Float            // 2^(emin − M + 23)
+    @usableFromInline let halfUlp: Float          // 2^(emin − M − 1): a remainder of this size is a tie
+    @usableFromInline let maxMagnitude: UInt32
+    @usableFromInline let targetSign: UInt32
+    /// The sign bit of a negative zero result: the target's sign bit, or 0 where
+    /// there is no −0 (FNUZ, P3109).
+    @usableFromInline let zeroSign: UInt32
+    /// Source magnitudes above this (the target's largest finite value, as
+    /// float32 bits) may overflow, or are infinities or NaNs: the lanes the
+    /// kernel leaves to the scalar path.
+    @usableFromInline let rareAbove: UInt32
+    /// Probes of the floating-point environment, stored so that they run when
+    /// the kernel does: 1, 2^-24 and the smallest float32 subnormal.
+    @usableFromInline let one: Float = 1
+    @usableFromInline let tie: Float = 0x1p-24
+    @usableFromInline let subnormal = Float.leastNonzeroMagnitude
+
+    /// Nil when the pair or the options are outside what the kernel handles.
+    init?(source: FloatFormat, target: FloatFormat, options: RoundingOptions) {
+        let m = target.fractionBits
+        guard source == .float32, target.isSigned, target.hasSubnormals, m >= 1, m < 23,
+              target.bitWidth <= 16, target.bias <= 127,
+              // Normal results need normal sources; every float32 subnormal lies
+              // below half the target's smallest subnormal.
+              target.emin >= -126, target.emin - m - 1 >= -126, target.emax < 128,
+              !options.flushSubnormalInputs, !options.flushSubnormalOutputs else { return nil }
+        if case .stochastic = options.mode { return nil }
+        rebias = UInt32(truncatingIfNeeded: (127 - target.bias) << 23)
+        shift = UInt32(23 - m)
+        minNormal = UInt32(target.emin + 127) << 23
+        magic = Float(bitPattern: UInt32(target.emin - m + 23 + 127) << 23)
+        halfUlp = Float(bitPattern: UInt32(target.emin - m - 1 + 127) << 23)
+        maxMagnitude = UInt32(target.largestFiniteMagnitude)
+        targetSign = UInt32(target.signMask)
+        rareAbove = Float(target.maxFinite.doubleValue).bitPattern    // exact: M < 23, emax < 128
+        // The sign of a zero comes from the core; a non-zero result of a
+        // negative value is the positive one with the sign bit set.
+        let zeros = (target.round(.zero(negative: false), options: options).code, target.round(.zero(negative: true), options: options).code)
+        zeroSign = UInt32(zeros.1)
+        guard zeros.0 == 0, zeroSign == 0 || zeroSign == targetSign else { return nil }
+    }
+
+    /// Whether the floating-point environment is the default one the kernel
+    /// needs: the adder rounds to nearest-even, and subnormals are neither
+    /// flushed nor read as zero.
+    @inline(never) @usableFromInline
+    static func environmentIsDefault(one: Float, tie: Float, subnormal: Float) -> Bool {
+        // 1 + 2^-24 is a tie that goes down to the even 1; 1 + 3·2^-24 one that
+        // goes up to the even 1 + 2^-22; −1 − 2^-24 goes to −1.
+        one + tie == one && one + 3 * tie == one + 4 * tie && -one - tie == -one
+            && subnormal - 0 > 0 && (subnormal + subnormal) - subnormal == subnormal
+    }
+
+    /// Converts one block; returns whether it holds a lane for the scalar path
+    /// (possible overflow, infinity, NaN), whose result here is not to be used.
+    /// Every constant is loaded into a local first and every choice is a
+    /// select, so that the loop vectorizes.
+    @inlinable @inline(never)
+    func run<R: LaneRule, D: FixedWidthInteger & UnsignedInteger>(
+        _ rule: R, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int
+    ) -> Bool {
+        let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
+        let halfUlp = halfUlp, targetSign = targetSign, zeroSign = zeroSign, rareAbove = rareAbove
+        var rare: UInt32 = 0
+        for i in 0..<count {
+            let u = src[i]
+            let a = u & 0x7FFF_FFFF
+            let negative = u & 0x8000_0000 != 0
+            // A normal result: the exponent rebiased, the fraction rounded at a fixed shift.
+            let normal = rule.round(a &- rebias, shift: shift, negative: negative)
+            // A subnormal result (or zero, or the smallest normal after rounding
+            // up): the adder aligns x to the smallest subnormal's ulp.
+            let x = Float(bitPattern: a)
+            let sum = x + magic
+            let lo = x - (sum - magic)
+            let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative)
+            let r = a < minNormal ? subnormal : normal
+            let sign = negative ? (r == 0 ? zeroSign : targetSign) : 0
+            dst[i] = D(truncatingIfNeeded: r | sign)
+            rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
+        }
+        return rare & 0x8000_0000 != 0
+    }
+}
+
+/// A rounding mode for the lane kernel: the normal case as a fixed shift, the
+/// subnormal case as a correction of the adder's nearest-even result.
+@usableFromInline protocol LaneRule {
+    /// ⌊t / 2^shift⌋ rounded (0 < shift < 32, t < 2^31).
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32
+    /// The result from q, the nearest-even quotient x / ulp, and the exact
+    /// remainder `lo` = x − q·ulp (|lo| ≤ half = ulp / 2).
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32
+}
+
+extension NearestEvenRule: LaneRule {
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+        (t &+ ((UInt32(1) &<< (shift &- 1)) &- 1) &+ ((t &>> shift) & 1)) &>> shift
+    }
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 { q }
+}
+
+extension NearestAwayRule: LaneRule {
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+        (t &+ (UInt32(1) &<< (shift &- 1))) &>> shift
+    }
+    /// Nearest-even went down at a tie x = q·ulp + half; away goes up.
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 { q &+ (lo == half ? 1 : 0) }
+}
+
+extension TowardZeroRule: LaneRule {
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 { t &>> shift }
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 { q &- (lo < 0 ? 1 : 0) }
+}
+
+extension UpRule: LaneRule {
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+        (t &+ (negative ? 0 : (UInt32(1) &<< shift) &- 1)) &>> shift
+    }
+    /// Magnitudes: up for positive values, toward zero for negative ones.
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 {
+        negative ? q &- (lo < 0 ? 1 : 0) : q &+ (lo > 0 ? 1 : 0)
+    }
+}
+
+extension DownRule: LaneRule {
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+        (t &+ (negative ? (UInt32(1) &<< shift) &- 1 : 0)) &>> shift
+    }
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 {
+        negative ? q &+ (lo > 0 ? 1 : 0) : q &- (lo < 0 ? 1 : 0)
+    }
+}
+
+extension OddRule: LaneRule {
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+        (t &>> shift) | (t & ((UInt32(1) &<< shift) &- 1) != 0 ? 1 : 0)
+    }
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 {
+        (q &- (lo < 0 ? 1 : 0)) | (lo != 0 ? 1 : 0)
+    }
+}
