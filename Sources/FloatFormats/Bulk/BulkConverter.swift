@@ -160,7 +160,10 @@ public struct BulkConverter: Sendable {
         var lo = 0
         while lo < source.count {
             let n = min(block, source.count - lo)
-            if lanes.run(rule, src + lo, dst + lo, count: n) {
+            let rare = lanes.keepsNegativeZero
+                ? lanes.run(rule, KeepsNegativeZero.self, src + lo, dst + lo, count: n)
+                : lanes.run(rule, NoNegativeZero.self, src + lo, dst + lo, count: n)
+            if rare {
                 narrow(plan, rule, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
                        UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]), startIndex + UInt64(lo))
             }

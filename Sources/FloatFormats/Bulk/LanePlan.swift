@@ -28,10 +28,11 @@
     @usableFromInline let magic: Float            // 2^(emin − M + 23)
     @usableFromInline let halfUlp: Float          // 2^(emin − M − 1): a remainder of this size is a tie
     @usableFromInline let maxMagnitude: UInt32
-    @usableFromInline let targetSign: UInt32
-    /// The sign bit of a negative zero result: the target's sign bit, or 0 where
-    /// there is no −0 (FNUZ, P3109).
-    @usableFromInline let zeroSign: UInt32
+    /// 32 − the target's width: moves the source sign bit to the target's.
+    @usableFromInline let signShift: UInt32
+    /// Whether a negative value that rounds to zero gives −0 (false for FNUZ
+    /// and P3109 formats, which have no −0).
+    @usableFromInline let keepsNegativeZero: Bool
     /// Source magnitudes above this (the target's largest finite value, as
     /// float32 bits) may overflow, or are infinities or NaNs: the lanes the
     /// kernel leaves to the scalar path.
@@ -58,13 +59,13 @@
         magic = Float(bitPattern: UInt32(target.emin - m + 23 + 127) << 23)
         halfUlp = Float(bitPattern: UInt32(target.emin - m - 1 + 127) << 23)
         maxMagnitude = UInt32(target.largestFiniteMagnitude)
-        targetSign = UInt32(target.signMask)
+        signShift = UInt32(32 - target.bitWidth)
         rareAbove = Float(target.maxFinite.doubleValue).bitPattern    // exact: M < 23, emax < 128
         // The sign of a zero comes from the core; a non-zero result of a
         // negative value is the positive one with the sign bit set.
         let zeros = (target.round(.zero(negative: false), options: options).code, target.round(.zero(negative: true), options: options).code)
-        zeroSign = UInt32(zeros.1)
-        guard zeros.0 == 0, zeroSign == 0 || zeroSign == targetSign else { return nil }
+        keepsNegativeZero = zeros.1 == target.signMask
+        guard zeros.0 == 0, zeros.1 == 0 || keepsNegativeZero else { return nil }
     }
 
     /// Whether the floating-point environment is the default one the kernel
@@ -83,11 +84,11 @@
     /// Every constant is loaded into a local first and every choice is a
     /// select, so that the loop vectorizes.
     @inlinable @inline(never)
-    func run<R: LaneRule, D: FixedWidthInteger & UnsignedInteger>(
-        _ rule: R, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int
+    func run<R: LaneRule, Z: SignPlacement, D: FixedWidthInteger & UnsignedInteger>(
+        _ rule: R, _ sign: Z.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int
     ) -> Bool {
         let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
-        let halfUlp = halfUlp, targetSign = targetSign, zeroSign = zeroSign, rareAbove = rareAbove
+        let halfUlp = halfUlp, signShift = signShift, rareAbove = rareAbove
         var rare: UInt32 = 0
         for i in 0..<count {
             let u = src[i]
@@ -102,12 +103,31 @@
             let lo = x - (sum - magic)
             let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative)
             let r = a < minNormal ? subnormal : normal
-            let sign = negative ? (r == 0 ? zeroSign : targetSign) : 0
-            dst[i] = D(truncatingIfNeeded: r | sign)
+            dst[i] = D(truncatingIfNeeded: r | Z.sign(of: u, result: r, shift: signShift))
             rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
         }
         return rare & 0x8000_0000 != 0
     }
+}
+
+/// How the lane kernel puts the sign on a result, chosen per target so that
+/// the common case costs two instructions.
+@usableFromInline protocol SignPlacement {
+    /// The target's sign bit for source `u` and magnitude code `r`.
+    static func sign(of u: UInt32, result r: UInt32, shift: UInt32) -> UInt32
+}
+
+/// Every result of a negative value is negative, zero included (IEEE formats,
+/// OCP E4M3, fp6, fp4).
+@usableFromInline enum KeepsNegativeZero: SignPlacement {
+    @inlinable @inline(__always)
+    static func sign(of u: UInt32, result r: UInt32, shift: UInt32) -> UInt32 { (u & 0x8000_0000) &>> shift }
+}
+
+/// A negative value that rounds to zero gives +0 (FNUZ, P3109).
+@usableFromInline enum NoNegativeZero: SignPlacement {
+    @inlinable @inline(__always)
+    static func sign(of u: UInt32, result r: UInt32, shift: UInt32) -> UInt32 { r == 0 ? 0 : (u & 0x8000_0000) &>> shift }
 }
 
 /// A rounding mode for the lane kernel: the normal case as a fixed shift, the
