@@ -58,6 +58,8 @@ public struct BenchmarkResult: Sendable {
     public let copyNsPerElement: Double
     public let implementation: String
     public let inputBytesPerElement: Int
+    /// Bytes per element of the copy baseline: the wider of the two arrays.
+    public let copyBytesPerElement: Int
 
     /// Input bytes converted a second, in 10^9.
     public var gigabytesPerSecond: Double { Double(inputBytesPerElement) / nsPerElement }
@@ -96,30 +98,34 @@ public struct ConversionBenchmark: Sendable {
 
     private func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
-    private func time(_ body: () -> Void) -> Double {
-        var samples: [Double] = []
-        body()   // warm up: page in the buffers
-        for _ in 0..<repetitions {
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start))
-        }
-        return median(samples) / Double(elements)
+    private func nanoseconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start)
     }
 
-    /// The copy baseline for `bytes` bytes per element, ns per element.
-    public func copyTime(bytesPerElement: Int) -> Double {
-        let n = elements * bytesPerElement
+    /// Times the kernel and a copy alternately, so that both see the same
+    /// machine (this one is shared and noisy); medians, in ns per element.
+    private func timeAgainstCopy(copyBytesPerElement: Int, _ kernel: () -> Void) -> (kernel: Double, copy: Double) {
+        let n = elements * copyBytesPerElement
         let src = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
         let dst = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
         defer { src.deallocate(); dst.deallocate() }
         memset(src, 0x5A, n)
         memset(dst, 0, n)
-        return time { dst.copyMemory(from: src, byteCount: n) }
+        let copy = { dst.copyMemory(from: src, byteCount: n) }
+        copy(); kernel()   // warm up: page in the buffers
+        var kernelSamples: [Double] = [], copySamples: [Double] = []
+        for _ in 0..<repetitions {
+            copySamples.append(nanoseconds(copy))
+            kernelSamples.append(nanoseconds(kernel))
+        }
+        return (median(kernelSamples) / Double(elements), median(copySamples) / Double(elements))
     }
 
-    /// Times one kernel; `copy` is the copy baseline of its input size.
-    public func run(_ spec: KernelSpec, copy: Double) -> BenchmarkResult {
+    /// Times one kernel against a copy of the wider of its two arrays (the
+    /// float32 side of every conversion to or from float32).
+    public func run(_ spec: KernelSpec) -> BenchmarkResult {
         let converter = BulkConverter(from: spec.source, to: spec.target, options: spec.options, seed: seed)
         let floats = normalFloat32()
         let input: [UInt64]
@@ -129,22 +135,25 @@ public struct ConversionBenchmark: Sendable {
             let toSource = BulkConverter(from: .float32, to: spec.source)
             input = toSource.convert(floats.map(UInt64.init))
         }
-        let ns: Double
+        let copyWidth = max(byteWidth(spec.source), byteWidth(spec.target))
+        let t: (kernel: Double, copy: Double)
         switch (byteWidth(spec.source), byteWidth(spec.target)) {
-        case (4, 1): ns = measure(input, UInt32.self, UInt8.self, converter)
-        case (4, 2): ns = measure(input, UInt32.self, UInt16.self, converter)
-        case (4, 4): ns = measure(input, UInt32.self, UInt32.self, converter)
-        case (1, 4): ns = measure(input, UInt8.self, UInt32.self, converter)
-        case (2, 4): ns = measure(input, UInt16.self, UInt32.self, converter)
-        case (2, 1): ns = measure(input, UInt16.self, UInt8.self, converter)
-        case (2, 2): ns = measure(input, UInt16.self, UInt16.self, converter)
-        case (1, 1): ns = measure(input, UInt8.self, UInt8.self, converter)
-        case (8, _): ns = measure(input, UInt64.self, UInt64.self, converter)
-        default: ns = measure(input, UInt64.self, UInt64.self, converter)
+        case (4, 1): t = measure(input, UInt32.self, UInt8.self, converter, copyWidth)
+        case (4, 2): t = measure(input, UInt32.self, UInt16.self, converter, copyWidth)
+        case (4, 4): t = measure(input, UInt32.self, UInt32.self, converter, copyWidth)
+        case (1, 4): t = measure(input, UInt8.self, UInt32.self, converter, copyWidth)
+        case (2, 4): t = measure(input, UInt16.self, UInt32.self, converter, copyWidth)
+        case (2, 1): t = measure(input, UInt16.self, UInt8.self, converter, copyWidth)
+        case (2, 2): t = measure(input, UInt16.self, UInt16.self, converter, copyWidth)
+        case (1, 1): t = measure(input, UInt8.self, UInt8.self, converter, copyWidth)
+        case (8, 1): t = measure(input, UInt64.self, UInt8.self, converter, copyWidth)
+        case (8, 2): t = measure(input, UInt64.self, UInt16.self, converter, copyWidth)
+        case (8, 4): t = measure(input, UInt64.self, UInt32.self, converter, copyWidth)
+        default: t = measure(input, UInt64.self, UInt64.self, converter, copyWidth)
         }
-        return BenchmarkResult(kernel: spec.description, elements: elements, threads: threads, nsPerElement: ns,
-                               copyNsPerElement: copy, implementation: converter.kernelName,
-                               inputBytesPerElement: byteWidth(spec.source))
+        return BenchmarkResult(kernel: spec.description, elements: elements, threads: threads, nsPerElement: t.kernel,
+                               copyNsPerElement: t.copy, implementation: converter.kernelName,
+                               inputBytesPerElement: byteWidth(spec.source), copyBytesPerElement: copyWidth)
     }
 
     public func byteWidth(_ f: FloatFormat) -> Int {
@@ -152,13 +161,13 @@ public struct ConversionBenchmark: Sendable {
     }
 
     private func measure<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
-        _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter
-    ) -> Double {
+        _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter, _ copyWidth: Int
+    ) -> (kernel: Double, copy: Double) {
         let src = input.map { S(truncatingIfNeeded: $0) }
         var dst = [D](repeating: 0, count: input.count)
         return src.withUnsafeBufferPointer { s in
             dst.withUnsafeMutableBufferPointer { d in
-                time { converter.convert(s, into: d, threads: threads) }
+                timeAgainstCopy(copyBytesPerElement: copyWidth) { converter.convert(s, into: d, threads: threads) }
             }
         }
     }

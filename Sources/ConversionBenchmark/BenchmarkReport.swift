@@ -18,13 +18,14 @@ public enum BenchmarkReport {
             .init(key: "ns_per_element", title: "ns/element", alignment: .right),
             .init(key: "gb_per_s", title: "GB/s", alignment: .right),
             .init(key: "copy_ns_per_element", title: "copy ns/element", alignment: .right),
+            .init(key: "copy_bytes_per_element", title: "copy bytes", alignment: .right),
             .init(key: "ratio_to_copy", title: "× copy", alignment: .right),
             .init(key: "implementation", title: "path"),
         ]
         return Table(columns: columns, rows: rows.map { r in
             [.text(r.kernel), .integer(r.elements), .integer(r.threads), .number(fixed(r.nsPerElement, 3)),
              .number(fixed(r.gigabytesPerSecond, 2)), .number(fixed(r.copyNsPerElement, 3)),
-             .number(fixed(r.nsPerElement / r.copyNsPerElement, 2)), .text(r.implementation)]
+             .integer(r.copyBytesPerElement), .number(fixed(r.nsPerElement / r.copyNsPerElement, 2)), .text(r.implementation)]
         })
     }
 }
