@@ -96,6 +96,23 @@ public struct ConversionBenchmark: Sendable {
         return out
     }
 
+    /// Where the destination starts relative to the source, modulo 2 MiB. The
+    /// allocator's placement changes timings by up to 2× on this kind of
+    /// machine: source and destination at the same offset in a 2 MiB page
+    /// contend for the same cache sets. Every buffer starts at a 2 MiB
+    /// boundary and the destination (of the kernel and of the copy alike)
+    /// 1 MiB after one, so that runs are comparable.
+    static let destinationOffset = 1 << 20
+
+    /// Memory for `count` elements at a 2 MiB boundary.
+    private func alignedAllocation<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+        var p: UnsafeMutableRawPointer?
+        guard posix_memalign(&p, 1 << 21, max(1, count * MemoryLayout<T>.stride)) == 0, let p else {
+            fatalError("out of memory for \(count) elements")
+        }
+        return p.bindMemory(to: T.self, capacity: count)
+    }
+
     private func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 
     private func nanoseconds(_ body: () -> Void) -> Double {
@@ -108,9 +125,10 @@ public struct ConversionBenchmark: Sendable {
     /// machine (this one is shared and noisy); medians, in ns per element.
     private func timeAgainstCopy(copyBytesPerElement: Int, _ kernel: () -> Void) -> (kernel: Double, copy: Double) {
         let n = elements * copyBytesPerElement
-        let src = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
-        let dst = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
-        defer { src.deallocate(); dst.deallocate() }
+        let src = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n))
+        let dstBase = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n + Self.destinationOffset))
+        let dst = dstBase + Self.destinationOffset
+        defer { free(src); free(dstBase) }
         memset(src, 0x5A, n)
         memset(dst, 0, n)
         let copy = { dst.copyMemory(from: src, byteCount: n) }
@@ -163,12 +181,15 @@ public struct ConversionBenchmark: Sendable {
     private func measure<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
         _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter, _ copyWidth: Int
     ) -> (kernel: Double, copy: Double) {
-        let src = input.map { S(truncatingIfNeeded: $0) }
-        var dst = [D](repeating: 0, count: input.count)
-        return src.withUnsafeBufferPointer { s in
-            dst.withUnsafeMutableBufferPointer { d in
-                timeAgainstCopy(copyBytesPerElement: copyWidth) { converter.convert(s, into: d, threads: threads) }
-            }
+        // One layout for every run (see `destinationOffset`).
+        let n = input.count
+        let src = UnsafeMutableBufferPointer(start: alignedAllocation(S.self, n), count: n)
+        let dstBase = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n * MemoryLayout<D>.stride + Self.destinationOffset))
+        let dst = UnsafeMutableBufferPointer(start: (dstBase + Self.destinationOffset).bindMemory(to: D.self, capacity: n), count: n)
+        defer { free(src.baseAddress); free(dstBase) }
+        for i in 0..<n { src[i] = S(truncatingIfNeeded: input[i]); dst[i] = 0 }
+        return timeAgainstCopy(copyBytesPerElement: copyWidth) {
+            converter.convert(UnsafeBufferPointer(src), into: dst, threads: threads)
         }
     }
 }

@@ -34,16 +34,23 @@ import Glibc
     }
 
     /// Converts through buffers of the formats' own widths, as `floatlab convert`
-    /// does (the float32 vector kernel reads 32-bit elements).
+    /// does (the vector kernels read 32-bit and narrower elements).
     static func convert(_ bulk: BulkConverter, _ codes: [UInt64]) -> [UInt64] {
-        guard bulk.conversion.source.bitWidth == 32 else { return bulk.convert(codes) }
-        let input = codes.map { UInt32(truncatingIfNeeded: $0) }
-        func run<D: FixedWidthInteger & UnsignedInteger>(_: D.Type) -> [UInt64] {
-            var out = [D](repeating: 0, count: input.count)
-            input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0) } }
-            return out.map { UInt64($0) }
+        func run<S: FixedWidthInteger & UnsignedInteger & Sendable>(_: S.Type) -> [UInt64] {
+            let input = codes.map { S(truncatingIfNeeded: $0) }
+            func into<D: FixedWidthInteger & UnsignedInteger>(_: D.Type) -> [UInt64] {
+                var out = [D](repeating: 0, count: input.count)
+                input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0) } }
+                return out.map { UInt64($0) }
+            }
+            switch bulk.conversion.target.bitWidth {
+            case ...8: return into(UInt8.self)
+            case ...16: return into(UInt16.self)
+            case ...32: return into(UInt32.self)
+            default: return into(UInt64.self)
+            }
         }
-        switch bulk.conversion.target.bitWidth {
+        switch bulk.conversion.source.bitWidth {
         case ...8: return run(UInt8.self)
         case ...16: return run(UInt16.self)
         case ...32: return run(UInt32.self)
@@ -98,7 +105,7 @@ import Glibc
         #expect(Self.compare(.float64, target, codes) == 0)
     }
 
-    @Test(arguments: [FloatFormat.float16, .bfloat16, .float8_e4m3fn, .float4_e2m1fn])
+    @Test(arguments: [FloatFormat.float16, .bfloat16, .float8_e4m3fn, .float8_e4m3fnuz, .float8_e5m2, .float6_e3m2fn, .float4_e2m1fn])
     func sixteenBitAndSmallerSourcesExhaustively(_ source: FloatFormat) {
         let codes = Array(0...source.encodingMask)
         for target in [FloatFormat.float32, .float16, .bfloat16, .float8_e4m3fn, .float8_e5m2, .float4_e2m1fn] where target != source {
@@ -107,9 +114,10 @@ import Glibc
     }
 
     @Test(arguments: [FloatFormat.float16, .float8_e4m3fn, .float4_e2m1fn])
-    func vectorKernelCoversFloat32IntoSmallSignedFormats(_ target: FloatFormat) {
-        #expect(BulkConverter(from: .float32, to: target).kernelName == "lanes")
-        #expect(BulkConverter(from: .float32, to: target, options: RoundingOptions(mode: .up, overflow: .saturate)).kernelName == "lanes")
+    func vectorKernelsCoverFloat32AndSmallSignedFormats(_ format: FloatFormat) {
+        #expect(BulkConverter(from: .float32, to: format).kernelName == "lanes")
+        #expect(BulkConverter(from: .float32, to: format, options: RoundingOptions(mode: .up, overflow: .saturate)).kernelName == "lanes")
+        #expect(BulkConverter(from: format, to: .float32).kernelName == "widening")
     }
 
     #if canImport(Glibc) && arch(x86_64)

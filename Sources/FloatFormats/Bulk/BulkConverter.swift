@@ -5,11 +5,18 @@ import Dispatch
 /// every rounding boundary of float32 against it, and `floatlab verify
 /// conversions --exhaustive --from float32` all 2^32 inputs.
 ///
-/// - float32 and float64 sources into narrower signed formats: an integer fast
-///   path specialized per rounding mode (no per-element switch or allocation),
-///   with NaNs and other rare cases passed to the core;
+/// - float32 into bfloat16/tfloat32, nearest-even: one branch-free expression;
+/// - float32 into narrower signed formats (float16, fp8, fp6, fp4), every
+///   deterministic mode and overflow policy: a branch-free kernel in 32-bit
+///   lanes that the compiler vectorizes (`LanePlan`), blocks with a possible
+///   overflow, an infinity or a NaN done again by the scalar kernel;
+/// - sources of up to 16 bits into float32, exact widening: the same kind of
+///   vector kernel (`WideningPlan`), NaN blocks from the table;
 /// - sources of up to 16 bits (deterministic modes): a table of all results,
 ///   built once by the core;
+/// - float32 and float64 sources otherwise (float64, stochastic rounding,
+///   flushing): a scalar integer kernel specialized per rounding mode
+///   (`NarrowingPlan`), rare cases passed to the core;
 /// - everything else: the core, element by element.
 ///
 /// ```swift
@@ -31,7 +38,13 @@ public struct BulkConverter: Sendable {
         /// direction of the floating-point adder.
         case lanes(LanePlan, fallback: NarrowingPlan)
         case narrowing(NarrowingPlan)
-        case table([UInt64])
+        /// Every result, in the narrowest of 16, 32 or 64 bits that holds the
+        /// target (a float16 source's table into float32 is 256 KB, not 512).
+        /// Exact widening into float32, with the table for blocks holding NaNs.
+        case widening(WideningPlan, table: [UInt32])
+        case table16([UInt16])
+        case table32([UInt32])
+        case table64([UInt64])
         case core
     }
 
@@ -41,7 +54,8 @@ public struct BulkConverter: Sendable {
         case .sameExponent: return "same-exponent"
         case .lanes: return "lanes"
         case .narrowing: return "narrowing"
-        case .table: return "table"
+        case .widening: return "widening"
+        case .table16, .table32, .table64: return "table"
         case .core: return "core"
         }
     }
@@ -58,11 +72,20 @@ public struct BulkConverter: Sendable {
         } else if let lanes = LanePlan(source: source, target: target, options: options),
                   let plan = NarrowingPlan(source: source, target: target, options: options) {
             kind = .lanes(lanes, fallback: plan)
-        } else if let plan = NarrowingPlan(source: source, target: target, options: options) {
-            kind = .narrowing(plan)
         } else if source.bitWidth <= 16 && !isStochastic {
             let c = conversion
-            kind = .table((0...source.encodingMask).map { c.convert($0, index: 0).code })
+            let codes = (0...source.encodingMask).map { c.convert($0, index: 0).code }
+            if let widening = WideningPlan(source: source, target: target, options: options) {
+                kind = .widening(widening, table: codes.map { UInt32($0) })
+                return
+            }
+            switch target.bitWidth {
+            case ...16: kind = .table16(codes.map { UInt16($0) })
+            case ...32: kind = .table32(codes.map { UInt32($0) })
+            default: kind = .table64(codes)
+            }
+        } else if let plan = NarrowingPlan(source: source, target: target, options: options) {
+            kind = .narrowing(plan)
         } else {
             kind = .core
         }
@@ -128,15 +151,36 @@ public struct BulkConverter: Sendable {
             }
         case .narrowing(let plan):
             narrow(plan, source, destination, startIndex)
-        case .table(let table):
-            table.withUnsafeBufferPointer { t in
-                for i in 0..<source.count {
-                    destination[i] = D(truncatingIfNeeded: t[Int(source[i])])
+        case .widening(let plan, let table):
+            guard let src = source.baseAddress, let dst = destination.baseAddress else { return }
+            let block = 1024
+            var lo = 0
+            while lo < source.count {
+                let n = min(block, source.count - lo)
+                if plan.run(src + lo, dst + lo, count: n) {
+                    lookUp(table, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
+                           UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]))
                 }
+                lo += n
             }
+        case .table16(let table): lookUp(table, source, destination)
+        case .table32(let table): lookUp(table, source, destination)
+        case .table64(let table): lookUp(table, source, destination)
         case .core:
             for i in 0..<source.count {
                 destination[i] = D(truncatingIfNeeded: conversion.convert(UInt64(source[i]), index: startIndex + UInt64(i)).code)
+            }
+        }
+    }
+
+    @inlinable
+    func lookUp<T: FixedWidthInteger, S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
+        _ table: [T], _ source: UnsafeBufferPointer<S>, _ destination: UnsafeMutableBufferPointer<D>
+    ) {
+        table.withUnsafeBufferPointer { t in
+            guard let t = t.baseAddress, let src = source.baseAddress, let dst = destination.baseAddress else { return }
+            for i in 0..<source.count {
+                dst[i] = D(truncatingIfNeeded: t[Int(src[i])])
             }
         }
     }
