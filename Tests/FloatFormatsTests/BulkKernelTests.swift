@@ -148,6 +148,6 @@ import Glibc
             two.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0, threads: 2) }
         }
         #expect(one == two)
-        #expect(bulk.kernelName == "narrowing")
+        #expect(bulk.kernelName == "lanes")
     }
 }

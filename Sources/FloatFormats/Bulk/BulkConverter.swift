@@ -147,7 +147,8 @@ public struct BulkConverter: Sendable {
             case .up: run(lanes, UpRule(), plan, source, destination, startIndex)
             case .down: run(lanes, DownRule(), plan, source, destination, startIndex)
             case .odd: run(lanes, OddRule(), plan, source, destination, startIndex)
-            case .stochastic: narrow(plan, source, destination, startIndex)
+            case .stochastic(let bits):
+                run(lanes, StochasticRule(bits: bits, seed: conversion.seed), plan, source, destination, startIndex)
             }
         case .narrowing(let plan):
             narrow(plan, source, destination, startIndex)
@@ -200,16 +201,22 @@ public struct BulkConverter: Sendable {
             narrow(plan, rule, source, destination, startIndex)
             return
         }
-        let block = 1024
+        let noise = RoundingNoise(seed: conversion.seed)
         var lo = 0
         while lo < source.count {
-            let n = min(block, source.count - lo)
+            // Blocks of 1024, none crossing a multiple of 2^32 in the element
+            // index, so that a block's random integers share one key.
+            let index = startIndex &+ UInt64(lo)
+            let low = UInt32(truncatingIfNeeded: index)
+            let toBoundary = Int((UInt64(1) &<< 32) &- UInt64(low))
+            let n = Swift.min(Swift.min(1024, source.count - lo), toBoundary)
+            let key = noise.key(high: index >> 32)
             let rare = lanes.keepsNegativeZero
-                ? lanes.run(rule, KeepsNegativeZero.self, src + lo, dst + lo, count: n)
-                : lanes.run(rule, NoNegativeZero.self, src + lo, dst + lo, count: n)
+                ? lanes.run(rule, KeepsNegativeZero.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+                : lanes.run(rule, NoNegativeZero.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
             if rare {
                 narrow(plan, rule, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
-                       UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]), startIndex + UInt64(lo))
+                       UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]), index)
             }
             lo += n
         }

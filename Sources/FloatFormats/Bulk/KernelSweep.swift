@@ -1,7 +1,29 @@
 import Dispatch
 
-/// Checks a bulk kernel against the bit-level core over a range of source
-/// encodings (all 2^32 float32 patterns, say), in blocks across threads.
+/// What a sweep checks a kernel's results against: the bit-level core, or
+/// another referee (MPFR, in the MPFRReference module). Each worker makes its
+/// own, so a reference may keep scratch state.
+public protocol SweepReference {
+    /// Nil when `result` is right for source `code` (element `index`), else
+    /// what was expected, for the report.
+    mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String?
+}
+
+/// The bit-level core as the reference.
+public struct CoreReference: SweepReference {
+    public let conversion: Conversion
+
+    public init(_ conversion: Conversion) { self.conversion = conversion }
+
+    public func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String? {
+        let expected = conversion.convert(code, index: index).code
+        return expected == result ? nil : "core 0x" + String(expected, radix: 16)
+    }
+}
+
+/// Checks a bulk kernel against the bit-level core (or another reference) over
+/// a range of source encodings (all 2^32 float32 patterns, say), in blocks
+/// across threads.
 ///
 /// ```swift
 /// let sweep = KernelSweep(BulkConverter(from: .float32, to: .float8_e4m3fn))
@@ -12,15 +34,25 @@ public struct KernelSweep: Sendable {
 
     public struct Result: Sendable {
         public var checked: UInt64 = 0
+        public init() {}
         public var mismatches: UInt64 = 0
-        /// The first few disagreements: (source code, kernel result, core result).
-        public var examples: [(UInt64, UInt64, UInt64)] = []
+        /// The first few disagreements: (source code, kernel result, what the reference expected).
+        public var examples: [(UInt64, UInt64, String)] = []
     }
 
     public init(_ converter: BulkConverter) { self.converter = converter }
 
-    /// Sweeps `range`, calling `progress(done)` after each block.
+    /// Sweeps `range` against the bit-level core, calling `progress(done)` after each block.
     public func run(_ range: Range<UInt64>, threads: Int = 2, progress: (@Sendable (UInt64) -> Void)? = nil) -> Result {
+        let conversion = converter.conversion
+        return run(range, threads: threads, progress: progress) { CoreReference(conversion) }
+    }
+
+    /// Sweeps `range` against references made by `reference` (one per worker);
+    /// inlinable, so that the loop is specialized for the caller's reference.
+    @inlinable
+    public func run<R: SweepReference>(_ range: Range<UInt64>, threads: Int = 2, progress: (@Sendable (UInt64) -> Void)? = nil,
+                                       reference: @escaping @Sendable () -> R) -> Result {
         let block: UInt64 = 1 << 20
         let blocks = Int((UInt64(range.count) + block - 1) / block)
         let state = SweepState()
@@ -29,10 +61,13 @@ public struct KernelSweep: Sendable {
             // Buffers of the source's own width, as callers use: the float32
             // vector kernel reads 32-bit elements.
             var local = Result()
+            var ref = reference()
             if converter.conversion.source.bitWidth <= 32 {
-                sweep(UInt32.self, range, block: block, blocks: blocks, worker: w, workers: workers, state: state, progress: progress, into: &local)
+                sweep(UInt32.self, range, block: block, blocks: blocks, worker: w, workers: workers, state: state,
+                      progress: progress, reference: &ref, into: &local)
             } else {
-                sweep(UInt64.self, range, block: block, blocks: blocks, worker: w, workers: workers, state: state, progress: progress, into: &local)
+                sweep(UInt64.self, range, block: block, blocks: blocks, worker: w, workers: workers, state: state,
+                      progress: progress, reference: &ref, into: &local)
             }
             state.merge(local)
         }
@@ -41,9 +76,10 @@ public struct KernelSweep: Sendable {
 }
 
 extension KernelSweep {
-    private func sweep<S: FixedWidthInteger & UnsignedInteger & Sendable>(
+    @inlinable
+    func sweep<S: FixedWidthInteger & UnsignedInteger & Sendable, R: SweepReference>(
         _: S.Type, _ range: Range<UInt64>, block: UInt64, blocks: Int, worker: Int, workers: Int,
-        state: SweepState, progress: (@Sendable (UInt64) -> Void)?, into local: inout Result
+        state: SweepState, progress: (@Sendable (UInt64) -> Void)?, reference: inout R, into local: inout Result
     ) {
         var input = [S](repeating: 0, count: Int(block))
         var output = [UInt64](repeating: 0, count: Int(block))
@@ -61,8 +97,7 @@ extension KernelSweep {
             }
             for i in 0..<n {
                 let code = lo + UInt64(i)
-                let expected = converter.conversion.convert(code, index: code).code
-                if output[i] != expected {
+                if let expected = reference.disagreement(code: code, index: code, result: output[i]) {
                     local.mismatches += 1
                     if local.examples.count < 10 { local.examples.append((code, output[i], expected)) }
                 }
@@ -74,18 +109,20 @@ extension KernelSweep {
     }
 }
 
-private final class SweepState: @unchecked Sendable {
+@usableFromInline final class SweepState: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private var done: UInt64 = 0
-    private(set) var result = KernelSweep.Result()
+    @usableFromInline private(set) var result = KernelSweep.Result()
 
-    func add(_ n: UInt64) -> UInt64 {
+    @usableFromInline init() {}
+
+    @usableFromInline func add(_ n: UInt64) -> UInt64 {
         lock.wait(); defer { lock.signal() }
         done += n
         return done
     }
 
-    func merge(_ r: KernelSweep.Result) {
+    @usableFromInline func merge(_ r: KernelSweep.Result) {
         lock.wait(); defer { lock.signal() }
         result.checked += r.checked
         result.mismatches += r.mismatches

@@ -47,17 +47,19 @@
     init?(source: FloatFormat, target: FloatFormat, options: RoundingOptions) {
         let m = target.fractionBits
         guard source == .float32, target.isSigned, target.hasSubnormals, m >= 1, m < 23,
-              target.bitWidth <= 16, target.bias <= 127,
-              // Normal results need normal sources; every float32 subnormal lies
-              // below half the target's smallest subnormal.
-              target.emin >= -126, target.emin - m - 1 >= -126, target.emax < 128,
+              target.bitWidth < 32, target.bias <= 127,
+              // Normal results need normal sources.
+              target.emin >= -126, target.emax < 128,
               !options.flushSubnormalInputs, !options.flushSubnormalOutputs else { return nil }
-        if case .stochastic = options.mode { return nil }
+        // Stochastic subnormal results compare against an integer below 2^bits
+        // times a power of two, exact for bits ≤ 24 (and when that power of two
+        // is not below float32's smallest subnormal).
+        if case .stochastic(let bits) = options.mode, bits > 24 || target.emin - m - bits < -149 { return nil }
         rebias = UInt32(truncatingIfNeeded: (127 - target.bias) << 23)
         shift = UInt32(23 - m)
         minNormal = UInt32(target.emin + 127) << 23
-        magic = Float(bitPattern: UInt32(target.emin - m + 23 + 127) << 23)
-        halfUlp = Float(bitPattern: UInt32(target.emin - m - 1 + 127) << 23)
+        magic = Float(sign: .plus, exponent: target.emin - m + 23, significand: 1)
+        halfUlp = Float(sign: .plus, exponent: target.emin - m - 1, significand: 1)   // subnormal for bfloat16: exact
         maxMagnitude = UInt32(target.largestFiniteMagnitude)
         signShift = UInt32(32 - target.bitWidth)
         rareAbove = Float(target.maxFinite.doubleValue).bitPattern    // exact: M < 23, emax < 128
@@ -85,7 +87,8 @@
     /// select, so that the loop vectorizes.
     @inlinable @inline(never)
     func run<R: LaneRule, Z: SignPlacement, D: FixedWidthInteger & UnsignedInteger>(
-        _ rule: R, _ sign: Z.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int
+        _ rule: R, _ sign: Z.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int,
+        firstIndex: UInt32, key: UInt32
     ) -> Bool {
         let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
         let halfUlp = halfUlp, signShift = signShift, rareAbove = rareAbove
@@ -95,13 +98,14 @@
             let a = u & 0x7FFF_FFFF
             let negative = u & 0x8000_0000 != 0
             // A normal result: the exponent rebiased, the fraction rounded at a fixed shift.
-            let normal = rule.round(a &- rebias, shift: shift, negative: negative)
+            let random = rule.random(firstIndex &+ UInt32(truncatingIfNeeded: i), key: key)
+            let normal = rule.round(a &- rebias, shift: shift, negative: negative, random: random)
             // A subnormal result (or zero, or the smallest normal after rounding
             // up): the adder aligns x to the smallest subnormal's ulp.
             let x = Float(bitPattern: a)
             let sum = x + magic
             let lo = x - (sum - magic)
-            let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative)
+            let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative, random: random)
             let r = a < minNormal ? subnormal : normal
             dst[i] = D(truncatingIfNeeded: r | Z.sign(of: u, result: r, shift: signShift))
             rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
@@ -133,69 +137,107 @@
 /// A rounding mode for the lane kernel: the normal case as a fixed shift, the
 /// subnormal case as a correction of the adder's nearest-even result.
 @usableFromInline protocol LaneRule {
+    /// The random integer of element `low` (the index's low 32 bits) in a
+    /// block whose indices share the key; 0 for deterministic modes.
+    func random(_ low: UInt32, key: UInt32) -> UInt32
     /// ⌊t / 2^shift⌋ rounded (0 < shift < 32, t < 2^31).
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32
     /// The result from q, the nearest-even quotient x / ulp, and the exact
     /// remainder `lo` = x − q·ulp (|lo| ≤ half = ulp / 2).
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32
+}
+
+extension LaneRule {
+    @inlinable @inline(__always)
+    func random(_ low: UInt32, key: UInt32) -> UInt32 { 0 }
 }
 
 extension NearestEvenRule: LaneRule {
     @inlinable @inline(__always)
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
         (t &+ ((UInt32(1) &<< (shift &- 1)) &- 1) &+ ((t &>> shift) & 1)) &>> shift
     }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 { q }
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 { q }
 }
 
 extension NearestAwayRule: LaneRule {
     @inlinable @inline(__always)
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
         (t &+ (UInt32(1) &<< (shift &- 1))) &>> shift
     }
     /// Nearest-even went down at a tie x = q·ulp + half; away goes up.
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 { q &+ (lo == half ? 1 : 0) }
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 { q &+ (lo == half ? 1 : 0) }
 }
 
 extension TowardZeroRule: LaneRule {
     @inlinable @inline(__always)
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 { t &>> shift }
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 { t &>> shift }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 { q &- (lo < 0 ? 1 : 0) }
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 { q &- (lo < 0 ? 1 : 0) }
 }
 
 extension UpRule: LaneRule {
     @inlinable @inline(__always)
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
         (t &+ (negative ? 0 : (UInt32(1) &<< shift) &- 1)) &>> shift
     }
     /// Magnitudes: up for positive values, toward zero for negative ones.
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
         negative ? q &- (lo < 0 ? 1 : 0) : q &+ (lo > 0 ? 1 : 0)
     }
 }
 
 extension DownRule: LaneRule {
     @inlinable @inline(__always)
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
         (t &+ (negative ? (UInt32(1) &<< shift) &- 1 : 0)) &>> shift
     }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
         negative ? q &+ (lo > 0 ? 1 : 0) : q &- (lo < 0 ? 1 : 0)
     }
 }
 
 extension OddRule: LaneRule {
     @inlinable @inline(__always)
-    func round(_ t: UInt32, shift: UInt32, negative: Bool) -> UInt32 {
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
         (t &>> shift) | (t & ((UInt32(1) &<< shift) &- 1) != 0 ? 1 : 0)
     }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
         (q &- (lo < 0 ? 1 : 0)) | (lo != 0 ? 1 : 0)
+    }
+}
+
+extension StochasticRule: LaneRule {
+    @inlinable @inline(__always)
+    func random(_ low: UInt32, key: UInt32) -> UInt32 {
+        RoundingNoise.mix(low, key: key) & UInt32(truncatingIfNeeded: (UInt64(1) &<< bits) &- 1)
+    }
+
+    /// Away from zero when the top `bits` discarded bits plus the random
+    /// integer reach 2^bits: the carry of the random integer aligned under them.
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
+        let bits = UInt32(truncatingIfNeeded: self.bits)
+        let addend = shift >= bits ? random &<< (shift &- bits) : random &>> (bits &- shift)
+        return (t &+ addend) &>> shift
+    }
+
+    /// With the remainder rem = x − ⌊x / ulp⌋·ulp, the top `bits` bits of
+    /// rem / ulp reach 2^bits − r exactly when rem ≥ (2^bits − r)·ulp / 2^bits,
+    /// a product of an integer below 2^24 and a power of two: exact.
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
+        let below: Bool = lo < 0
+        let floor: UInt32 = q &- (below ? 1 : 0)
+        let ulp: Float = half + half
+        let remainder: Float = below ? lo + ulp : lo
+        let count: Float = range - Float(Int32(bitPattern: random))
+        let threshold: Float = count * (half * halfScale)
+        return floor &+ (remainder >= threshold ? 1 : 0)
     }
 }

@@ -60,16 +60,21 @@
 /// carry out of adding the random integer aligned under those bits.
 @usableFromInline struct StochasticRule: RoundingRule {
     @usableFromInline let bits: UInt64
-    @usableFromInline let stream: RandomStream
+    @usableFromInline let noise: RoundingNoise
+    /// 2^bits and 2^(1 − bits), for the lane kernel's subnormal results.
+    @usableFromInline let range: Float
+    @usableFromInline let halfScale: Float
 
     @inlinable init(bits: Int, seed: UInt64) {
         self.bits = UInt64(bits)
-        self.stream = RandomStream(seed: seed)
+        self.noise = RoundingNoise(seed: seed)
+        self.range = Float(sign: .plus, exponent: bits, significand: 1)
+        self.halfScale = Float(sign: .plus, exponent: 1 - bits, significand: 1)
     }
 
     @inlinable @inline(__always)
     func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        let r = stream[index] & ((UInt64(1) &<< bits) &- 1)
+        let r = UInt64(noise[index]) & ((UInt64(1) &<< bits) &- 1)
         let addend = shift >= bits ? r &<< (shift &- bits) : r &>> (bits &- shift)
         return (t &+ addend) &>> shift
     }

@@ -1,6 +1,6 @@
 /// A conversion from one format to another with fixed options: what batch
 /// conversion applies to every element. Element i uses the random integer
-/// `RandomStream(seed)[i]` for stochastic rounding, so results do not depend on
+/// `RoundingNoise(seed)[i]` for stochastic rounding, so results do not depend on
 /// how the work is split.
 ///
 /// ```swift
@@ -24,7 +24,7 @@ public struct Conversion: Sendable, Hashable {
     /// The code must fit the source format.
     @inlinable public func convert(_ code: UInt64, index: UInt64) -> RoundedResult {
         let random: UInt64
-        if case .stochastic = options.mode { random = RandomStream(seed: seed)[index] } else { random = 0 }
+        if case .stochastic = options.mode { random = UInt64(RoundingNoise(seed: seed)[index]) } else { random = 0 }
         return target.round(source.sourceValue(of: code, flushSubnormals: options.flushSubnormalInputs),
                             options: options, random: random)
     }

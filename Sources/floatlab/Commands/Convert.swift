@@ -49,7 +49,7 @@ struct Convert: ParsableCommand {
         let text = String(decoding: data, as: UTF8.self)
         var out = ""
         let conversion = from.map { Conversion(from: $0, to: to, options: rounding.options, seed: rounding.seed) }
-        let stream = RandomStream(seed: rounding.seed)
+        let noise = RoundingNoise(seed: rounding.seed)
         let digits = (to.bitWidth + 3) / 4
         var index: UInt64 = 0
         for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -57,7 +57,7 @@ struct Convert: ParsableCommand {
             if item.isEmpty || item.hasPrefix("#") { continue }
             let result: RoundedResult
             do {
-                result = try convertItem(item, conversion: conversion, random: stream[index], index: index)
+                result = try convertItem(item, conversion: conversion, random: UInt64(noise[index]), index: index)
             } catch {
                 throw CommandError("line \(lineNumber + 1): \(error)")
             }

@@ -26,7 +26,7 @@ struct Inspect: ParsableCommand {
         let inspection: Inspection
         do {
             inspection = try Inspection(value, format: format, options: rounding.options,
-                                        random: RandomStream(seed: rounding.seed)[0])
+                                        random: UInt64(RoundingNoise(seed: rounding.seed)[0]))
         } catch {
             throw CommandError(error.message)
         }

@@ -1,0 +1,111 @@
+import CMPFR
+import FloatFormats
+
+/// MPFR as the reference of an exhaustive float32 sweep (`floatlab verify
+/// conversions --from float32 --exhaustive --reference mpfr`), lean enough for
+/// 2^32 inputs: each worker keeps its MPFR numbers and reuses them.
+///
+/// A finite float32 x is set exactly, then rounded by MPFR in the mode: to
+/// M + 1 bits (`mpfr_set` into a number of that precision) when |x| is at
+/// least the target's smallest normal, else to an integer multiple of the
+/// smallest subnormal (`mpfr_rint` of x·2^(M − emin)). The result, exact in a
+/// Double, is compared with the kernel's encoding decoded; an overflow with
+/// what the general referee gives for one, per sign. Zeros, infinities, NaNs,
+/// unsigned or zero-less targets, and the modes MPFR lacks (nearest with ties
+/// away, round to odd, stochastic) take the general referee (`Referee.round`),
+/// which is slower.
+///
+/// ```swift
+/// var r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
+/// r.disagreement(code: 0x3F80_0000, index: 0, result: 0x38)   // nil: 1.0 is 0x38
+/// ```
+public struct MPFRSweepReference: SweepReference {
+    public let target: FloatFormat
+    public let options: RoundingOptions
+    /// The seed of stochastic rounding, as the kernel's.
+    public let seed: UInt64
+    private let refereeTarget: Referee.Target
+    private let direction: mpfr_rnd_t?
+    private let values: [Double]          // every target encoding's value; NaN for NaNs
+    private let maxFinite: Double
+    /// What an overflow gives, by sign (depends only on mode and policy).
+    private let overflow: (positive: Double, negative: Double)
+    /// The MPFR numbers, owned here; their raw pointers are used while `self`
+    /// holds them.
+    private let numbers: [BigFloat]
+    private let x, rounded, scaled, integer: UnsafeMutablePointer<__mpfr_struct>
+
+    public init(target: FloatFormat, options: RoundingOptions, seed: UInt64 = 0) {
+        precondition(target.bitWidth <= 16, "the sweep reference decodes targets of up to 16 bits into Doubles")
+        self.target = target
+        self.options = options
+        self.seed = seed
+        refereeTarget = Referee.Target(target)
+        switch options.mode {
+        case .nearestEven: direction = floatlab_rndn()
+        case .towardZero: direction = floatlab_rndz()
+        case .up: direction = floatlab_rndu()
+        case .down: direction = floatlab_rndd()
+        // MPFR_RNDA is directed (away from zero), not nearest with ties away.
+        case .nearestAway, .odd, .stochastic: direction = nil
+        }
+        values = (0...target.encodingMask).map { code in
+            let d = target.decodeUnchecked(code)
+            switch d.floatClass {
+            case .nan: return .nan
+            case .infinity: return d.isNegative ? -.infinity : .infinity
+            default: return d.value!.doubleValue
+            }
+        }
+        maxFinite = target.maxFinite.doubleValue
+        numbers = [BigFloat(precision: 24), BigFloat(precision: target.fractionBits + 1), BigFloat(precision: 24), BigFloat(precision: 24)]
+        (x, rounded, scaled, integer) = (numbers[0].raw, numbers[1].raw, numbers[2].raw, numbers[3].raw)
+        let huge = Dyadic.powerOfTwo(target.emax + 4)
+        let referee = refereeTarget
+        func value(_ d: Dyadic) -> Double {
+            switch Referee.round(.finite(BigFloat(exactly: d), sticky: false), into: referee, options: options).value {
+            case .nan: return .nan
+            case .infinity(let n): return n ? -.infinity : .infinity
+            case .finite(let x): return withExtendedLifetime(x) { mpfr_get_d(x.raw, floatlab_rndn()) }
+            }
+        }
+        overflow = (value(huge), value(huge.negated))
+    }
+
+    public mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String? {
+        let f = Float(bitPattern: UInt32(truncatingIfNeeded: code))
+        guard let direction, f.isFinite, f != 0, target.isSigned, target.hasSubnormals,
+              !options.flushSubnormalInputs, !options.flushSubnormalOutputs else {
+            return general(code, index, result)
+        }
+        let m = target.fractionBits, emin = target.emin
+        let expected: Double
+        mpfr_set_flt(x, f, floatlab_rndn())                                  // exact
+        if Int(floatlab_mpfr_get_exp(x)) - 1 < emin {
+            mpfr_mul_2si(scaled, x, m - emin, floatlab_rndn())               // exact: a power of two
+            mpfr_rint(integer, scaled, direction)
+            mpfr_mul_2si(integer, integer, emin - m, floatlab_rndn())        // exact
+            expected = mpfr_get_d(integer, floatlab_rndn())                  // exact: ≤ 16-bit values
+        } else {
+            mpfr_set(rounded, x, direction)
+            expected = mpfr_get_d(rounded, floatlab_rndn())
+        }
+        let want: Double
+        if abs(expected) > maxFinite {
+            want = f < 0 ? overflow.negative : overflow.positive
+        } else {
+            // A zero result of a negative value is −0 only where the format has one.
+            want = expected == 0 && !target.hasNegativeZero ? 0 : expected
+        }
+        let got = values[Int(result)]
+        if want.isNaN ? got.isNaN : got == want && got.sign == want.sign { return nil }
+        return "MPFR \(want)"
+    }
+
+    /// The general referee, for the rare cases.
+    private func general(_ code: UInt64, _ index: UInt64, _ result: UInt64) -> String? {
+        let expected = Referee.round(Referee.input(code, in: .float32, flushSubnormals: options.flushSubnormalInputs),
+                                     into: refereeTarget, options: options, random: UInt64(RoundingNoise(seed: seed)[index]))
+        return Referee.agrees(result, expected.flags, in: target, with: expected) ? nil : "MPFR \(expected.value)"
+    }
+}
