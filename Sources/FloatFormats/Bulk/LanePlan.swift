@@ -52,9 +52,10 @@
               target.emin >= -126, target.emax < 128,
               !options.flushSubnormalInputs, !options.flushSubnormalOutputs else { return nil }
         // Stochastic subnormal results compare against an integer below 2^bits
-        // times a power of two, exact for bits ≤ 24 (and when that power of two
-        // is not below float32's smallest subnormal).
-        if case .stochastic(let bits) = options.mode, bits > 24 || target.emin - m - bits < -149 { return nil }
+        // times a power of two, exact for bits ≤ 24; that power of two must be a
+        // normal float32 too, or every element pays for subnormal arithmetic
+        // (bfloat16 takes the scalar kernel).
+        if case .stochastic(let bits) = options.mode, bits > 24 || target.emin - m - bits < -126 { return nil }
         rebias = UInt32(truncatingIfNeeded: (127 - target.bias) << 23)
         shift = UInt32(23 - m)
         minNormal = UInt32(target.emin + 127) << 23

@@ -61,6 +61,8 @@
 @usableFromInline struct StochasticRule: RoundingRule {
     @usableFromInline let bits: UInt64
     @usableFromInline let noise: RoundingNoise
+    /// The key of the first 2^32 indices, drawn once.
+    @usableFromInline let firstKey: UInt32
     /// 2^bits and 2^(1 − bits), for the lane kernel's subnormal results.
     @usableFromInline let range: Float
     @usableFromInline let halfScale: Float
@@ -68,13 +70,16 @@
     @inlinable init(bits: Int, seed: UInt64) {
         self.bits = UInt64(bits)
         self.noise = RoundingNoise(seed: seed)
+        self.firstKey = noise.key(high: 0)
         self.range = Float(sign: .plus, exponent: bits, significand: 1)
         self.halfScale = Float(sign: .plus, exponent: 1 - bits, significand: 1)
     }
 
     @inlinable @inline(__always)
     func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
-        let r = UInt64(noise[index]) & ((UInt64(1) &<< bits) &- 1)
+        let high = index >> 32
+        let key = high == 0 ? firstKey : noise.key(high: high)
+        let r = UInt64(RoundingNoise.mix(UInt32(truncatingIfNeeded: index), key: key)) & ((UInt64(1) &<< bits) &- 1)
         let addend = shift >= bits ? r &<< (shift &- bits) : r &>> (bits &- shift)
         return (t &+ addend) &>> shift
     }
