@@ -113,9 +113,9 @@ import Glibc
         }
     }
 
-    @Test(arguments: [FloatFormat.float16, .float8_e4m3fn, .float4_e2m1fn])
+    @Test(arguments: [FloatFormat.float16, .bfloat16, .float8_e4m3fn, .float4_e2m1fn])
     func vectorKernelsCoverFloat32AndSmallSignedFormats(_ format: FloatFormat) {
-        #expect(BulkConverter(from: .float32, to: format).kernelName == "lanes")
+        #expect(BulkConverter(from: .float32, to: format).kernelName == (format == .bfloat16 ? "same-exponent" : "lanes"))
         #expect(BulkConverter(from: .float32, to: format, options: RoundingOptions(mode: .up, overflow: .saturate)).kernelName == "lanes")
         #expect(BulkConverter(from: format, to: .float32).kernelName == "widening")
     }

@@ -5,7 +5,8 @@
 /// Every element is computed the same way, in 32-bit lanes and without a
 /// branch, so that the compiler turns the loop into SIMD code:
 ///
-/// - a normal value moves its fields into place: `(a << (23 − M)) + rebias`;
+/// - a normal value moves its fields into place: `(a << (23 − M)) + rebias`
+///   (bfloat16, with float32's exponent, moves subnormals the same way);
 /// - a subnormal value is its fraction times 2^(1 − bias − M): an integer
 ///   converted to float32 and scaled by a power of two, both exact, so neither
 ///   the rounding direction nor flush-to-zero modes matter (the product is a
@@ -35,16 +36,19 @@
     /// Nil when the pair or the options are outside what the kernel handles.
     init?(source: FloatFormat, target: FloatFormat, options: RoundingOptions) {
         let m = source.fractionBits
+        // float32's exponent (bfloat16): every value, subnormals included, is
+        // the code shifted into place.
+        let sameExponent = source.exponentBits == 8 && source.bias == 127
         guard target == .float32, source.bitWidth <= 16, source.isSigned, source.hasSubnormals,
-              m >= 1, m < 23, source.emax <= 127, source.emin - m >= -126,
-              !options.flushSubnormalInputs else { return nil }
+              m >= 1, m < 23, source.emax <= 127, source.emin - m >= -126 || sameExponent,
+              !options.flushSubnormalInputs, !(sameExponent && options.flushSubnormalOutputs) else { return nil }
         magnitudeMask = UInt32(source.magnitudeMask)
         signMask = UInt32(source.signMask)
         signShift = UInt32(32 - source.bitWidth)
         shift = UInt32(23 - m)
         rebias = UInt32(truncatingIfNeeded: (127 - source.bias) << 23)
-        minNormal = UInt32(1) << UInt32(m)
-        subnormalScale = Float(bitPattern: UInt32(1 - source.bias - m + 127) << 23)
+        minNormal = sameExponent ? 0 : UInt32(1) << UInt32(m)
+        subnormalScale = sameExponent ? 0 : Float(bitPattern: UInt32(1 - source.bias - m + 127) << 23)
         largestFinite = UInt32(source.largestFiniteMagnitude)
         nanAtNegativeZero = source.isNaN(source.signMask) ? UInt32(source.signMask) : UInt32.max
     }
