@@ -1,6 +1,6 @@
 /// The constants of the vector kernel from float32 into a narrower signed
-/// format with subnormals (float16, every signed fp8, fp6 and fp4 format,
-/// E3M4, signed P3109), hoisted out of the loop.
+/// format with subnormals (float16, bfloat16, tfloat32, every signed fp8, fp6
+/// and fp4 format, E3M4, signed P3109), hoisted out of the loop.
 ///
 /// Every element is computed the same way, in 32-bit lanes and without a
 /// branch, so that the compiler turns the loop into SIMD code:
@@ -13,9 +13,10 @@
 ///   subnormal, leaves round-to-nearest-even(x / ulp) in the low bits, and
 ///   `lo = x − ((x + magic) − magic)` is the exact remainder (both steps are
 ///   exact by Sterbenz's lemma), from which every other mode follows;
-/// - overflows, infinities and NaNs select results that the bit-level core
-///   computed once; the sign bit goes on last (not on a zero where the format
-///   has no −0).
+/// - the sign bit goes on last (not on a zero where the format has no −0);
+/// - a lane whose magnitude exceeds the target's largest finite value (a
+///   possible overflow, an infinity, a NaN) marks its block, which the scalar
+///   kernel then does again.
 ///
 /// The kernel needs the default floating-point environment: the adder rounds
 /// to nearest-even, and subnormals (a float32 subnormal source, its remainder
@@ -27,7 +28,6 @@
     @usableFromInline let minNormal: UInt32       // source magnitude bits of 2^emin
     @usableFromInline let magic: Float            // 2^(emin − M + 23)
     @usableFromInline let halfUlp: Float          // 2^(emin − M − 1): a remainder of this size is a tie
-    @usableFromInline let maxMagnitude: UInt32
     /// 32 − the target's width: moves the source sign bit to the target's.
     @usableFromInline let signShift: UInt32
     /// Whether a negative value that rounds to zero gives −0 (false for FNUZ
@@ -61,7 +61,6 @@
         minNormal = UInt32(target.emin + 127) << 23
         magic = Float(sign: .plus, exponent: target.emin - m + 23, significand: 1)
         halfUlp = Float(sign: .plus, exponent: target.emin - m - 1, significand: 1)   // subnormal for bfloat16: exact
-        maxMagnitude = UInt32(target.largestFiniteMagnitude)
         signShift = UInt32(32 - target.bitWidth)
         rareAbove = Float(target.maxFinite.doubleValue).bitPattern    // exact: M < 23, emax < 128
         // The sign of a zero comes from the core; a non-zero result of a
