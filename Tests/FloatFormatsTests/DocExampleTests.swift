@@ -66,4 +66,19 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(DecimalDigits(digits: [1, 2, 5], pointPosition: 0).plain(), "0.125")
         XCTAssertEqual(DecimalDigits(digits: [3, 4], pointPosition: 39).scientific(), "3.4e+38")
     }
+
+    func testBulkConverterExamples() {
+        XCTAssertEqual(BulkConverter(from: .float32, to: .bfloat16).convert([0x3DCC_CCCD, 0x7F80_0000]), [0x3DCD, 0x7F80])
+        let widening = BulkConverter(from: .float8_e4m3fn, to: .float32)
+        XCTAssertEqual(widening.kernelName, "widening")
+        XCTAssertEqual(widening.convert([0x38, 0x01, 0xFE]), [0x3F80_0000, 0x3B00_0000, 0xC3E0_0000])
+        XCTAssertEqual(KernelSweep(BulkConverter(from: .float32, to: .float8_e4m3fn)).run(0x3F80_0000..<0x3F90_0000, threads: 1).mismatches, 0)
+    }
+
+    func testRoundingNoiseExamples() {
+        let noise = RoundingNoise(seed: 42)
+        XCTAssertEqual(noise[7], RoundingNoise(seed: 42)[7])
+        XCTAssertEqual(noise[7], RoundingNoise.mix(7, key: noise.key(high: 0)))
+        XCTAssertNotEqual(noise[7], noise[8])
+    }
 }
