@@ -66,6 +66,36 @@ import Testing
         }
     }
 
+    /// Significands wider than 64 bits take the 128-bit instance of the rounding
+    /// code: a finite double spread over 128 bits (value unchanged) must round
+    /// into float32 as the machine does, and with low bits added (sticky or
+    /// not) as its top 64 bits with a sticky bit do in the 64-bit instance.
+    @Test func wideSignificands() {
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<100_000 {
+            let d = Double(bitPattern: rng.next())
+            guard d.isFinite, d != 0 else { continue }
+            let sig = UInt128(d.significandBitPattern | (d.isNormal ? 1 << 52 : 0))
+            let e = Int(d.exponentBitPattern == 0 ? 1 : d.exponentBitPattern) - 1075
+            let shift = 64 + Int(rng.next() % 11)
+            let wide = SourceValue.finite(negative: d.sign == .minus, significand: sig << shift, exponent: e - shift, sticky: false)
+            #expect(FloatFormat.float32.round(wide).code == UInt64(Float(d).bitPattern), "\(d)")
+
+            let low = UInt128(rng.next()) >> (rng.next() % 64)
+            let sticky = rng.next() % 2 == 0
+            let value = (sig << shift) | low
+            let lz = value.leadingZeroBitCount
+            let top = (value << lz) >> 64     // the leading 64 bits
+            let rest = (value << lz) & UInt128(UInt64.max) != 0
+            let narrow = SourceValue.finite(negative: false, significand: top, exponent: e - shift + 64 - lz,
+                                            sticky: rest || sticky)
+            for target in [FloatFormat.float32, .bfloat16, .float8_e4m3fn] {
+                let w = target.round(.finite(negative: false, significand: value, exponent: e - shift, sticky: sticky))
+                #expect(w == target.round(narrow), "\(value) × 2^\(e - shift) into \(target.name)")
+            }
+        }
+    }
+
     /// Decimal strings, rounded once from their exact value: Swift's own parsers
     /// are correctly rounded too.
     @Test func decimalsMatchSwiftParsers() throws {

@@ -75,6 +75,26 @@ final class DocExampleTests: XCTestCase {
         XCTAssertEqual(KernelSweep(BulkConverter(from: .float32, to: .float8_e4m3fn)).run(0x3F80_0000..<0x3F90_0000, threads: 1).mismatches, 0)
     }
 
+    func testConversionExamples() {
+        XCTAssertEqual(Conversion(from: .float32, to: .bfloat16).convert([0x3DCC_CCCD, 0x7F80_0000]).codes, [0x3DCD, 0x7F80])
+        let c = Conversion(from: .float32, to: .float8_e4m3fn)
+        let input: [UInt32] = [0x3F80_0000, 0x4400_0000]
+        var out = [UInt64](repeating: 0, count: 2)
+        let flags = input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { c.convert(src, into: $0) } }
+        XCTAssertEqual(out, [0x38, 0x7F])
+        XCTAssertEqual(flags, [.overflow, .inexact])
+    }
+
+    func testSpecialEncodingExamples() {
+        XCTAssertTrue(FloatFormat.float8_e4m3fnuz.isSpecial(0x80))
+        XCTAssertFalse(FloatFormat.float8_e4m3fn.isSpecial(0x80))
+        for format in Catalogue.formats where format.bitWidth <= 16 {
+            for code in 0...format.encodingMask {
+                XCTAssertEqual(format.isSpecial(code), format.isNaN(code) || format.isInfinite(code), "\(format.name) \(code)")
+            }
+        }
+    }
+
     func testRoundingNoiseExamples() {
         let noise = RoundingNoise(seed: 42)
         XCTAssertEqual(noise[7], RoundingNoise(seed: 42)[7])

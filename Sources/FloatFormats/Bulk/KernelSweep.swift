@@ -7,6 +7,27 @@ public protocol SweepReference {
     /// Nil when `result` is right for source `code` (element `index`), else
     /// what was expected, for the report.
     mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String?
+
+    /// Checks a block: `results[i]` is the kernel's result for the source code
+    /// `codes[i]` (element `startIndex + i`); `report(i, expected)` for each
+    /// disagreement. By default `disagreement` code by code.
+    mutating func check<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, startIndex: UInt64, results: UnsafeBufferPointer<UInt64>,
+        report: (Int, String) -> Void)
+}
+
+extension SweepReference {
+    public mutating func check<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, startIndex: UInt64, results: UnsafeBufferPointer<UInt64>,
+        report: (Int, String) -> Void
+    ) {
+        for i in 0..<codes.count {
+            if let expected = disagreement(code: UInt64(truncatingIfNeeded: codes[i]), index: startIndex + UInt64(i),
+                                           result: results[i]) {
+                report(i, expected)
+            }
+        }
+    }
 }
 
 /// The bit-level core as the reference.
@@ -19,6 +40,22 @@ public struct CoreReference: SweepReference {
         let expected = conversion.convert(code, index: index).code
         return expected == result ? nil : "core 0x" + String(expected, radix: 16)
     }
+
+    /// The core's batch conversion, then one comparison per element.
+    public mutating func check<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, startIndex: UInt64, results: UnsafeBufferPointer<UInt64>,
+        report: (Int, String) -> Void
+    ) {
+        if scratch.count < codes.count { scratch = [UInt64](repeating: 0, count: codes.count) }
+        scratch.withUnsafeMutableBufferPointer { expected in
+            _ = conversion.convert(codes, into: expected, startIndex: startIndex)
+            for i in 0..<codes.count where expected[i] != results[i] {
+                report(i, "core 0x" + String(expected[i], radix: 16))
+            }
+        }
+    }
+
+    private var scratch: [UInt64] = []
 }
 
 /// Checks a bulk kernel against the bit-level core (or another reference) over
@@ -95,11 +132,13 @@ extension KernelSweep {
                                       into: UnsafeMutableBufferPointer(rebasing: dst[0..<n]), startIndex: lo)
                 }
             }
-            for i in 0..<n {
-                let code = lo + UInt64(i)
-                if let expected = reference.disagreement(code: code, index: code, result: output[i]) {
-                    local.mismatches += 1
-                    if local.examples.count < 10 { local.examples.append((code, output[i], expected)) }
+            input.withUnsafeBufferPointer { src in
+                output.withUnsafeBufferPointer { dst in
+                    reference.check(UnsafeBufferPointer(rebasing: src[0..<n]), startIndex: lo,
+                                    results: UnsafeBufferPointer(rebasing: dst[0..<n])) { i, expected in
+                        local.mismatches += 1
+                        if local.examples.count < 10 { local.examples.append((lo + UInt64(i), dst[i], expected)) }
+                    }
                 }
             }
             local.checked += UInt64(n)

@@ -18,26 +18,26 @@ extension FloatFormat {
     }
 
     /// Mask of the fraction field.
-    @inlinable public var fractionMask: UInt64 { derived.fractionMask }
+    @inlinable @inline(always) public var fractionMask: UInt64 { derived.fractionMask }
 
     /// The largest exponent field value (all ones).
-    @inlinable public var maxExponentField: UInt64 { derived.maxExponentField }
+    @inlinable @inline(always) public var maxExponentField: UInt64 { derived.maxExponentField }
 
     /// Mask of exponent and fraction together (everything but the sign).
-    @inlinable public var magnitudeMask: UInt64 { derived.magnitudeMask }
+    @inlinable @inline(always) public var magnitudeMask: UInt64 { derived.magnitudeMask }
 
     /// The sign bit, or 0 for unsigned formats.
-    @inlinable public var signMask: UInt64 { derived.signMask }
+    @inlinable @inline(always) public var signMask: UInt64 { derived.signMask }
 
     /// Mask of every bit of an encoding; also the largest encoding.
-    @inlinable public var encodingMask: UInt64 { derived.encodingMask }
+    @inlinable @inline(always) public var encodingMask: UInt64 { derived.encodingMask }
 
     /// Splits an encoding into its fields; bits above `bitWidth` are ignored.
-    @inlinable public func fields(of code: UInt64) -> BitFields {
+    @inlinable @inline(__always) public func fields(of code: UInt64) -> BitFields {
         let magnitude = code & magnitudeMask
         return BitFields(
             sign: (code & signMask) == 0 ? 0 : 1,
-            exponent: magnitude >> UInt64(fractionBits),
+            exponent: magnitude &>> UInt64(fractionBits),    // fractionBits < 64
             fraction: magnitude & fractionMask)
     }
 

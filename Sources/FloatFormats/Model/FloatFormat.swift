@@ -32,7 +32,7 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
 
     /// Constants derived from the fields, computed once: the masks of the bit
     /// layout and the extremes that every rounding needs.
-    @usableFromInline let derived: Derived
+    @usableFromInline private(set) var derived: Derived
 
     @usableFromInline struct Derived: Sendable {
         @usableFromInline let fractionMask: UInt64
@@ -43,6 +43,12 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
         @usableFromInline let largestFiniteMagnitude: UInt64
         @usableFromInline let emin: Int
         @usableFromInline let emax: Int
+        /// The sign-bit-only code where it is the NaN (FNUZ, signed P3109),
+        /// else UInt64.max, which no code of a format that has it can equal
+        /// without also being above the largest finite magnitude.
+        @usableFromInline let negativeZeroNaN: UInt64
+        /// The special encodings; set once the layout is known.
+        @usableFromInline fileprivate(set) var special = SpecialCodes(canonicalNaN: nil, positiveInfinity: nil, hasNegativeZero: false)
 
         init(exponentBits e: Int, fractionBits m: Int, bias: Int, isSigned: Bool, hasSubnormals: Bool, specials: SpecialValuePolicy) {
             let width = (isSigned ? 1 : 0) + e + m
@@ -66,6 +72,11 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
                 }
             }
             emin = hasSubnormals ? 1 - bias : -bias
+            switch specials {
+            case .unsignedZero: negativeZeroNaN = signMask
+            case .p3109 where isSigned: negativeZeroNaN = signMask
+            default: negativeZeroNaN = .max
+            }
             emax = Int(largestFiniteMagnitude >> UInt64(m)) - bias
         }
     }
@@ -123,6 +134,7 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
         self.specials = specials
         self.derived = Derived(exponentBits: exponentBits, fractionBits: fractionBits, bias: b, isSigned: isSigned,
                                hasSubnormals: hasSubnormals, specials: specials)
+        self.derived.special = SpecialCodes(self)
         let top = largestFiniteMagnitude
         let topExponentField = Int(top >> UInt64(fractionBits))
         guard top > 0, topExponentField >= 1 || !hasSubnormals else {

@@ -4,10 +4,10 @@ import Foundation
 /// ones (digits, binades, decibels) are `Double` and for display.
 extension FloatFormat {
     /// The smallest exponent of a normal number: 1 − bias (−bias without subnormals).
-    @inlinable public var emin: Int { derived.emin }
+    @inlinable @inline(always) public var emin: Int { derived.emin }
 
     /// The exponent of the largest finite number.
-    @inlinable public var emax: Int { derived.emax }
+    @inlinable @inline(always) public var emax: Int { derived.emax }
 
     /// The largest finite value.
     ///

@@ -3,7 +3,20 @@
 /// same kind of knowledge in its "specialize" unit).
 extension FloatFormat {
     /// The magnitude code (sign bit clear) of the largest finite value.
-    @inlinable public var largestFiniteMagnitude: UInt64 { derived.largestFiniteMagnitude }
+    @inlinable @inline(always) public var largestFiniteMagnitude: UInt64 { derived.largestFiniteMagnitude }
+
+    /// Whether the encoding is an infinity or a NaN, in two comparisons: every
+    /// magnitude above the largest finite one is special, and below it only
+    /// the negative-zero code of FNUZ and signed P3109 formats (their NaN).
+    /// The code must fit the format.
+    ///
+    /// ```swift
+    /// FloatFormat.float8_e4m3fnuz.isSpecial(0x80)   // true: the NaN
+    /// FloatFormat.float8_e4m3fn.isSpecial(0x80)     // false: −0
+    /// ```
+    @inlinable @inline(__always) public func isSpecial(_ code: UInt64) -> Bool {
+        code & magnitudeMask > largestFiniteMagnitude || code == derived.negativeZeroNaN
+    }
 
     /// Whether the encoding is a NaN. The code must fit the format.
     @inlinable public func isNaN(_ code: UInt64) -> Bool {
@@ -37,13 +50,7 @@ extension FloatFormat {
     }
 
     /// Whether the format has ±Inf.
-    public var hasInfinity: Bool {
-        switch specials {
-        case .ieee: return true
-        case .p3109(let extended): return extended
-        default: return false
-        }
-    }
+    @inlinable public var hasInfinity: Bool { derived.special.positiveInfinity != nil }
 
     /// Whether the format has any NaN encoding.
     public var hasNaN: Bool { specials != .finite }
@@ -52,21 +59,10 @@ extension FloatFormat {
     public var hasZero: Bool { hasSubnormals }
 
     /// Whether −0 is a distinct encoding.
-    public var hasNegativeZero: Bool {
-        guard isSigned, hasZero else { return false }
-        switch specials {
-        case .unsignedZero, .p3109: return false
-        default: return true
-        }
-    }
+    @inlinable public var hasNegativeZero: Bool { derived.special.hasNegativeZero }
 
     /// The +Inf encoding, if the format has one.
-    public var positiveInfinity: UInt64? {
-        guard hasInfinity else { return nil }
-        if case .p3109 = specials, !isSigned { return encodingMask - 1 }
-        if case .p3109 = specials { return magnitudeMask }
-        return maxExponentField << UInt64(fractionBits)
-    }
+    @inlinable public var positiveInfinity: UInt64? { derived.special.positiveInfinity }
 
     /// The −Inf encoding, if the format has one (signed formats with infinity).
     public var negativeInfinity: UInt64? {
@@ -76,20 +72,7 @@ extension FloatFormat {
 
     /// The NaN a conversion produces: positive quiet NaN for IEEE (top fraction bit
     /// set), the all-ones magnitude for `fn` formats, the single NaN otherwise.
-    public var canonicalNaN: UInt64? {
-        switch specials {
-        case .ieee:
-            return (maxExponentField << UInt64(fractionBits)) | (UInt64(1) << UInt64(fractionBits - 1))
-        case .finiteAllOnesNaN:
-            return magnitudeMask
-        case .finite:
-            return nil
-        case .unsignedZero:
-            return signMask
-        case .p3109:
-            return isSigned ? signMask : encodingMask
-        }
-    }
+    @inlinable public var canonicalNaN: UInt64? { derived.special.canonicalNaN }
 
     /// The encoding of the largest finite value, with the given sign.
     public func maxFiniteCode(negative: Bool = false) -> UInt64 {
@@ -123,5 +106,50 @@ extension FloatFormat {
     /// Number of distinct finite real values (+0 and −0 counted once).
     public var distinctValueCount: UInt128 {
         finiteCount - (hasNegativeZero ? 1 : 0)
+    }
+}
+
+extension FloatFormat {
+    /// The special encodings of a format, worked out once from its policy and
+    /// its layout (the format stores them with its other derived constants).
+    @usableFromInline struct SpecialCodes: Sendable {
+        @usableFromInline let canonicalNaN: UInt64?
+        @usableFromInline let positiveInfinity: UInt64?
+        @usableFromInline let hasNegativeZero: Bool
+
+        init(canonicalNaN: UInt64?, positiveInfinity: UInt64?, hasNegativeZero: Bool) {
+            self.canonicalNaN = canonicalNaN
+            self.positiveInfinity = positiveInfinity
+            self.hasNegativeZero = hasNegativeZero
+        }
+
+        /// From a format whose layout masks are set.
+        init(_ f: FloatFormat) {
+            switch f.specials {
+            case .ieee:
+                canonicalNaN = (f.maxExponentField << UInt64(f.fractionBits)) | (UInt64(1) << UInt64(f.fractionBits - 1))
+            case .finiteAllOnesNaN:
+                canonicalNaN = f.magnitudeMask
+            case .finite:
+                canonicalNaN = nil
+            case .unsignedZero:
+                canonicalNaN = f.signMask
+            case .p3109:
+                canonicalNaN = f.isSigned ? f.signMask : f.encodingMask
+            }
+            switch f.specials {
+            case .ieee:
+                positiveInfinity = f.maxExponentField << UInt64(f.fractionBits)
+            case .p3109(extended: true):
+                positiveInfinity = f.isSigned ? f.magnitudeMask : f.encodingMask - 1
+            default:
+                positiveInfinity = nil
+            }
+            switch f.specials {
+            case _ where !f.isSigned || !f.hasZero: hasNegativeZero = false
+            case .unsignedZero, .p3109: hasNegativeZero = false
+            default: hasNegativeZero = true
+            }
+        }
     }
 }

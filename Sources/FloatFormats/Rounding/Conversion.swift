@@ -32,12 +32,71 @@ public struct Conversion: Sendable, Hashable {
     /// Converts a batch; also returns every flag raised by any element.
     public func convert(_ codes: [UInt64], startIndex: UInt64 = 0) -> (codes: [UInt64], flags: ExceptionFlags) {
         var out = [UInt64](repeating: 0, count: codes.count)
-        var flags: ExceptionFlags = []
-        for (i, code) in codes.enumerated() {
-            let r = convert(code & source.encodingMask, index: startIndex + UInt64(i))
+        let flags = codes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { convert(src, into: $0, startIndex: startIndex) }
+        }
+        return (out, flags)
+    }
+
+    /// Converts a buffer of source codes (bits above the source's width are
+    /// ignored) element by element, element i with index `startIndex + i`;
+    /// returns every flag raised. The formats are read once per call, not
+    /// once per element.
+    ///
+    /// ```swift
+    /// let c = Conversion(from: .float32, to: .float8_e4m3fn)
+    /// let input: [UInt32] = [0x3F80_0000, 0x4400_0000]
+    /// var out = [UInt64](repeating: 0, count: 2)
+    /// let flags = input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { c.convert(src, into: $0) } }
+    /// out     // [0x38, 0x7F]: 1.0, and 512 overflows to NaN
+    /// flags   // [.overflow, .inexact]
+    /// ```
+    public func convert<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
+    ) -> ExceptionFlags {
+        precondition(out.count >= codes.count, "the output buffer is shorter than the input")
+        // One loop per mode, so that the mode is a constant in each.
+        switch options.mode {
+        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven)
+        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway)
+        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero)
+        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up)
+        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down)
+        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd)
+        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode)
+        }
+    }
+
+    @inline(always)
+    private func convert<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
+        mode: RoundingMode
+    ) -> ExceptionFlags {
+        let (source, target) = (self.source, self.target)
+        var options = self.options
+        options.mode = mode
+        let noise = RoundingNoise(seed: seed)
+        let mask = source.encodingMask
+        var flags = ExceptionFlags()
+        for i in 0..<codes.count {
+            let index = startIndex &+ UInt64(i)
+            let random: UInt64
+            if case .stochastic = mode { random = UInt64(noise[index]) } else { random = 0 }
+            let code = UInt64(truncatingIfNeeded: codes[i]) & mask
+            let r: RoundedResult
+            if source.isSpecial(code) {
+                r = target.round(source.sourceValue(of: code), options: options, random: random)
+            } else {
+                // What `round(sourceValue(of:))` does, without the detour through SourceValue.
+                let x = source.unpackFinite(code, flushSubnormals: options.flushSubnormalInputs)
+                r = x.significand == 0
+                    ? target.zeroResult(negative: x.negative)
+                    : target.roundSignificand(negative: x.negative, x.significand, exponent: x.exponent, sticky: false,
+                                              options: options, random: random)
+            }
             out[i] = r.code
             flags.formUnion(r.flags)
         }
-        return (out, flags)
+        return flags
     }
 }

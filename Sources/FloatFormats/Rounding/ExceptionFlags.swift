@@ -11,13 +11,13 @@
 /// ```
 public struct ExceptionFlags: OptionSet, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    public static let invalid = ExceptionFlags(rawValue: 1 << 0)
-    public static let divideByZero = ExceptionFlags(rawValue: 1 << 1)
-    public static let overflow = ExceptionFlags(rawValue: 1 << 2)
-    public static let underflow = ExceptionFlags(rawValue: 1 << 3)
-    public static let inexact = ExceptionFlags(rawValue: 1 << 4)
+    @inlinable public static var invalid: ExceptionFlags { ExceptionFlags(rawValue: 1 << 0) }
+    @inlinable public static var divideByZero: ExceptionFlags { ExceptionFlags(rawValue: 1 << 1) }
+    @inlinable public static var overflow: ExceptionFlags { ExceptionFlags(rawValue: 1 << 2) }
+    @inlinable public static var underflow: ExceptionFlags { ExceptionFlags(rawValue: 1 << 3) }
+    @inlinable public static var inexact: ExceptionFlags { ExceptionFlags(rawValue: 1 << 4) }
 
     private static let order: [(ExceptionFlags, Character)] = [
         (.invalid, "v"), (.divideByZero, "z"), (.overflow, "o"), (.underflow, "u"), (.inexact, "x"),

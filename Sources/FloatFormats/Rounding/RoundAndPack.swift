@@ -36,7 +36,7 @@ extension FloatFormat {
     /// NaN in: the format's NaN (sign and IEEE payload kept unless canonical);
     /// a format without NaN gives +0 and raises invalid.
     func nanResult(negative: Bool, payload: UInt64, signaling: Bool, options: RoundingOptions) -> RoundedResult {
-        var flags: ExceptionFlags = signaling ? .invalid : []
+        var flags: ExceptionFlags = signaling ? .invalid : ExceptionFlags()
         guard let canonical = canonicalNaN else {
             flags.insert(.invalid)
             return RoundedResult(code: 0, flags: flags)
@@ -61,7 +61,7 @@ extension FloatFormat {
     func infinityResult(negative: Bool, options: RoundingOptions) -> RoundedResult {
         if negative && !isSigned { return invalidResult() }
         if hasInfinity && options.overflow != .saturateAll {
-            return RoundedResult(code: negative ? negativeInfinity! : positiveInfinity!, flags: [])
+            return RoundedResult(code: negative ? negativeInfinity! : positiveInfinity!, flags: ExceptionFlags())
         }
         if options.overflow == .ieee, let nan = nanCode(negative: negative, options: options) {
             return RoundedResult(code: nan, flags: .invalid)
@@ -71,9 +71,10 @@ extension FloatFormat {
 
     /// ±0 in: the zero of that sign, +0 where there is no −0; a format with no
     /// zero (E8M0) gives NaN and raises invalid.
+    @inline(always)
     func zeroResult(negative: Bool) -> RoundedResult {
         guard hasZero else { return invalidResult() }
-        return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: [])
+        return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: ExceptionFlags())
     }
 
     /// The NaN that stands for a value of this sign the format cannot hold (an
@@ -95,20 +96,22 @@ extension FloatFormat {
 
     // MARK: Finite inputs
 
-    /// The integer significand at a given lsb exponent, rounded by the mode;
-    /// in 64-bit arithmetic when the significand fits, which is every
-    /// conversion from a format of up to 64 bits.
-    private func roundedSignificand(_ sig: UInt128, _ exponent: Int, sticky: Bool, lsb: Int,
-                                    negative: Bool, mode: RoundingMode, random: UInt64) -> (q: UInt128, inexact: Bool) {
+    /// A finite non-zero value: rounded in 64-bit arithmetic when the
+    /// significand fits, which is every conversion from a format of up to 64
+    /// bits, else in 128 bits; one implementation, generic in the width.
+    @inline(always)
+    private func roundFinite(negative: Bool, significand sig: UInt128, exponent: Int, sticky: Bool,
+                             options: RoundingOptions, random: UInt64) -> RoundedResult {
         if sig >> 64 == 0 {
-            let (q, inexact) = Self.roundedSignificand(UInt64(sig), shift: lsb - exponent, sticky: sticky,
-                                                       negative: negative, mode: mode, random: random)
-            return (UInt128(q), inexact)
+            return roundSignificand(negative: negative, UInt64(truncatingIfNeeded: sig), exponent: exponent,
+                                    sticky: sticky, options: options, random: random)
         }
-        return Self.roundedSignificand(sig, shift: lsb - exponent, sticky: sticky, negative: negative, mode: mode, random: random)
+        return roundSignificand(negative: negative, sig, exponent: exponent, sticky: sticky,
+                                options: options, random: random)
     }
 
     /// ⌊sig / 2^shift⌋ (sticky below it) rounded by the mode; a left shift for shift ≤ 0.
+    @inline(always)
     private static func roundedSignificand<T: FixedWidthInteger & UnsignedInteger>(
         _ sig: T, shift: Int, sticky: Bool, negative: Bool, mode: RoundingMode, random: UInt64
     ) -> (q: T, inexact: Bool) {
@@ -117,17 +120,17 @@ extension FloatFormat {
         var discarded: T = 0    // the discarded bits, for stochastic rounding
         if shift <= 0 {
             precondition(!sticky, "a sticky value needs bits below the target precision")
-            return (sig &<< T(-shift), false)
+            return (sig &<< -shift, false)
         } else if shift < width {
-            q = sig &>> T(shift)
-            discarded = sig & ((T(1) &<< T(shift)) &- 1)
-            let half = T(1) &<< T(shift - 1)
+            q = sig &>> shift
+            discarded = sig & ((1 &<< shift) &- 1)
+            let half: T = 1 &<< (shift - 1)
             roundBit = discarded & half != 0
             rest = discarded & (half &- 1) != 0 || sticky
         } else {
             q = 0
             discarded = sig
-            roundBit = shift == width && sig &>> T(width - 1) == 1
+            roundBit = shift == width && sig &>> (width - 1) == 1
             rest = (shift == width ? sig & (T.max &>> 1) != 0 : true) || sticky
         }
         let inexact = roundBit || rest
@@ -141,42 +144,50 @@ extension FloatFormat {
         case .down: increment = negative
         case .odd: return (q | 1, true)
         case .stochastic(let bits):
-            // The top `bits` bits of the discarded fraction, and the random integer,
-            // in 128 bits: their sum reaches 2^bits when the result rounds away.
-            let d = UInt128(discarded)
-            let top: UInt128
-            if shift >= bits {
-                let s = shift - bits
-                top = s >= 128 ? 0 : d >> UInt128(s)
-            } else {
-                top = d << UInt128(bits - shift)
-            }
-            let r = UInt128(random & ((UInt64(1) << UInt64(bits)) - 1))
-            increment = top + r >= UInt128(1) << UInt128(bits)
+            increment = stochasticIncrement(UInt128(discarded), shift: shift, bits: bits, random: random)
         }
         return (increment ? q + 1 : q, true)
     }
 
-    private func roundFinite(negative: Bool, significand sig: UInt128, exponent: Int, sticky: Bool,
-                             options: RoundingOptions, random: UInt64) -> RoundedResult {
+    /// Whether stochastic rounding rounds away: the top `bits` bits of the
+    /// discarded fraction plus the random integer reach 2^bits (in 128 bits).
+    private static func stochasticIncrement(_ discarded: UInt128, shift: Int, bits: Int, random: UInt64) -> Bool {
+        let top: UInt128
+        if shift >= bits {
+            let s = shift - bits
+            top = s >= 128 ? 0 : discarded >> UInt128(s)
+        } else {
+            top = discarded << UInt128(bits - shift)
+        }
+        let r = UInt128(random & ((UInt64(1) << UInt64(bits)) - 1))
+        return top + r >= UInt128(1) << UInt128(bits)
+    }
+
+    /// ±sig × 2^exponent (sticky below it) rounded and packed; `sig` ≠ 0. Batch
+    /// loops over formats of up to 64 bits call it directly with 64-bit
+    /// significands.
+    @inline(always)
+    func roundSignificand<T: FixedWidthInteger & UnsignedInteger>(
+        negative: Bool, _ sig: T, exponent: Int, sticky: Bool, options: RoundingOptions, random: UInt64
+    ) -> RoundedResult {
         if negative && !isSigned { return invalidResult() }
         let m = fractionBits
         let sign: UInt64 = negative ? signMask : 0
-        let b = exponent + (127 - sig.leadingZeroBitCount)      // ⌊log2 |x|⌋
+        let b = exponent + (T.bitWidth - 1 - sig.leadingZeroBitCount)      // ⌊log2 |x|⌋
         let mode = options.mode
 
         if b > emax { return overflowResult(negative: negative, options: options, beyondTop: true) }
 
         if b < emin && !hasSubnormals {
             // No subnormals and no zero (E8M0): the smallest value is the nearest there is.
-            return RoundedResult(code: sign, flags: [.underflow, .inexact])
+            return RoundedResult(code: sign, flags: ExceptionFlags.underflow.union(.inexact))
         }
 
         let tinyBefore = b < emin
         let lsb = tinyBefore ? emin - m : b - m
-        let (q, inexact) = roundedSignificand(sig, exponent, sticky: sticky, lsb: lsb, negative: negative,
-                                              mode: mode, random: random)
-        var flags: ExceptionFlags = inexact ? .inexact : []
+        let (q, inexact) = Self.roundedSignificand(sig, shift: lsb - exponent, sticky: sticky, negative: negative,
+                                                   mode: mode, random: random)
+        var flags: ExceptionFlags = inexact ? .inexact : ExceptionFlags()
 
         if tinyBefore {
             // q ∈ [0, 2^M]; 2^M is the smallest normal, which the packing carries into.
@@ -189,33 +200,34 @@ extension FloatFormat {
                     tiny = true
                 } else {
                     // Rounded to full precision with an unbounded exponent, does it reach 2^emin?
-                    let (qu, _) = roundedSignificand(sig, exponent, sticky: sticky, lsb: b - m, negative: negative,
-                                                     mode: mode, random: random)
-                    tiny = qu < UInt128(1) << UInt128(m + 1)
+                    let (qu, _) = Self.roundedSignificand(sig, shift: b - m - exponent, sticky: sticky,
+                                                          negative: negative, mode: mode, random: random)
+                    tiny = qu >> (m + 1) == 0
                 }
             }
             if tiny && inexact { flags.insert(.underflow) }
-            if options.flushSubnormalOutputs && q != 0 && q < UInt128(1) << UInt128(m) {
-                return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: [.underflow, .inexact])
+            if options.flushSubnormalOutputs && q != 0 && q >> m == 0 {
+                return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: ExceptionFlags.underflow.union(.inexact))
             }
             if q == 0 {
                 return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: flags)
             }
-            return RoundedResult(code: UInt64(q) | sign, flags: flags)
+            return RoundedResult(code: UInt64(truncatingIfNeeded: q) | sign, flags: flags)
         }
 
-        // Normal: q ∈ [2^M, 2^(M+1)]; adding it to the exponent field carries a full significand up.
-        let field = UInt128(b + bias)
-        let magnitude = (field << UInt128(m)) + (q - (UInt128(1) << UInt128(m)))
-        if magnitude > UInt128(largestFiniteMagnitude) {
+        // Normal: q ∈ [2^M, 2^(M+1)]; adding q − 2^M ≤ 2^M to the exponent
+        // field carries a full significand up (out of 64 bits only past the top).
+        let fraction = UInt64(truncatingIfNeeded: q - (1 << m))
+        let (magnitude, carry) = (UInt64(b + bias) << m).addingReportingOverflow(fraction)
+        if carry || magnitude > largestFiniteMagnitude {
             return overflowResult(negative: negative, options: options, beyondTop: false)
         }
-        return RoundedResult(code: UInt64(magnitude) | sign, flags: flags)
+        return RoundedResult(code: magnitude | sign, flags: flags)
     }
 
     /// The result of a finite overflow: ±max or the IEEE infinity for the mode.
     private func overflowResult(negative: Bool, options: RoundingOptions, beyondTop: Bool) -> RoundedResult {
-        let flags: ExceptionFlags = [.overflow, .inexact]
+        let flags = ExceptionFlags.overflow.union(.inexact)
         let max = maxFiniteCode(negative: negative)
         guard options.overflow == .ieee else { return RoundedResult(code: max, flags: flags) }
         let toInfinity: Bool

@@ -32,6 +32,28 @@ extension FloatFormat {
     /// The source value of an encoding: its exact value, or its Inf/NaN with sign
     /// and payload. Subnormals become zeros when `flushSubnormals` is set.
     public func sourceValue(of code: UInt64, flushSubnormals: Bool = false) -> SourceValue {
+        if isSpecial(code) { return specialSourceValue(of: code) }
+        let f = unpackFinite(code, flushSubnormals: flushSubnormals)
+        return f.significand == 0
+            ? .zero(negative: f.negative)
+            : .finite(negative: f.negative, significand: UInt128(f.significand), exponent: f.exponent, sticky: false)
+    }
+
+    /// A finite encoding (not `isSpecial`) as ±significand × 2^exponent, straight
+    /// from its fields (SoftFloat's "unpack"; the significand need not be odd,
+    /// and is 0 for zeros); always inlined, for batch loops.
+    @inline(always)
+    func unpackFinite(_ code: UInt64, flushSubnormals: Bool) -> (negative: Bool, significand: UInt64, exponent: Int) {
+        let f = fields(of: code)
+        let negative = f.sign == 1
+        if f.exponent == 0 && hasSubnormals {
+            return (negative, flushSubnormals ? 0 : f.fraction, 1 - bias - fractionBits)
+        }
+        return (negative, (UInt64(1) &<< UInt64(fractionBits)) | f.fraction, Int(f.exponent) - bias - fractionBits)
+    }
+
+    /// The source value of an infinity or a NaN.
+    private func specialSourceValue(of code: UInt64) -> SourceValue {
         let f = fields(of: code)
         let negative = f.sign == 1
         if isNaN(code) {
@@ -43,13 +65,7 @@ extension FloatFormat {
             }
             return .nan(negative: negative, payload: payload, signaling: signaling)
         }
-        if isInfinite(code) { return .infinity(negative: negative) }
-        // A finite value straight from its fields (the significand need not be odd).
-        if f.exponent == 0 && hasSubnormals {
-            if f.fraction == 0 || flushSubnormals { return .zero(negative: negative) }
-            return .finite(negative: negative, significand: UInt128(f.fraction), exponent: 1 - bias - fractionBits, sticky: false)
-        }
-        return .finite(negative: negative, significand: UInt128((UInt64(1) << UInt64(fractionBits)) | f.fraction),
-                       exponent: Int(f.exponent) - bias - fractionBits, sticky: false)
+        precondition(isInfinite(code), "a special code is an infinity or a NaN")
+        return .infinity(negative: negative)
     }
 }
