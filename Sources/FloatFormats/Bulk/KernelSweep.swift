@@ -48,7 +48,7 @@ public struct CoreReference: SweepReference {
     ) {
         if scratch.count < codes.count { scratch = [UInt64](repeating: 0, count: codes.count) }
         scratch.withUnsafeMutableBufferPointer { expected in
-            _ = conversion.convert(codes, into: expected, startIndex: startIndex)
+            conversion.convertCodes(codes, into: expected, startIndex: startIndex)
             for i in 0..<codes.count where expected[i] != results[i] {
                 report(i, "core 0x" + String(expected[i], radix: 16))
             }
@@ -118,28 +118,33 @@ extension KernelSweep {
         _: S.Type, _ range: Range<UInt64>, block: UInt64, blocks: Int, worker: Int, workers: Int,
         state: SweepState, progress: (@Sendable (UInt64) -> Void)?, reference: inout R, into local: inout Result
     ) {
-        var input = [S](repeating: 0, count: Int(block))
-        var output = [UInt64](repeating: 0, count: Int(block))
+        // Blocks are split into chunks whose buffers (input, kernel results,
+        // reference results) stay in the core's L2 cache.
+        let chunk = 1 << 13
+        var input = [S](repeating: 0, count: chunk)
+        var output = [UInt64](repeating: 0, count: chunk)
         var b = worker
         while b < blocks {
             let lo = range.lowerBound + UInt64(b) * block
             let hi = min(lo + block, range.upperBound)
             let n = Int(hi - lo)
-            for i in 0..<n { input[i] = S(truncatingIfNeeded: lo + UInt64(i)) }
-            input.withUnsafeBufferPointer { src in
-                output.withUnsafeMutableBufferPointer { dst in
-                    converter.convert(UnsafeBufferPointer(rebasing: src[0..<n]),
-                                      into: UnsafeMutableBufferPointer(rebasing: dst[0..<n]), startIndex: lo)
-                }
-            }
-            input.withUnsafeBufferPointer { src in
-                output.withUnsafeBufferPointer { dst in
-                    reference.check(UnsafeBufferPointer(rebasing: src[0..<n]), startIndex: lo,
-                                    results: UnsafeBufferPointer(rebasing: dst[0..<n])) { i, expected in
-                        local.mismatches += 1
-                        if local.examples.count < 10 { local.examples.append((lo + UInt64(i), dst[i], expected)) }
+            var start = lo
+            while start < hi {
+                let m = Int(min(UInt64(chunk), hi - start))
+                let first = start
+                for i in 0..<m { input[i] = S(truncatingIfNeeded: first + UInt64(i)) }
+                input.withUnsafeBufferPointer { src in
+                    output.withUnsafeMutableBufferPointer { dst in
+                        let codes = UnsafeBufferPointer(rebasing: src[0..<m])
+                        let results = UnsafeMutableBufferPointer(rebasing: dst[0..<m])
+                        converter.convert(codes, into: results, startIndex: first)
+                        reference.check(codes, startIndex: first, results: UnsafeBufferPointer(results)) { i, expected in
+                            local.mismatches += 1
+                            if local.examples.count < 10 { local.examples.append((first + UInt64(i), results[i], expected)) }
+                        }
                     }
                 }
+                start += UInt64(m)
             }
             local.checked += UInt64(n)
             progress?(state.add(UInt64(n)))

@@ -37,7 +37,7 @@ extension FloatFormat {
         let magnitude = code & magnitudeMask
         return BitFields(
             sign: (code & signMask) == 0 ? 0 : 1,
-            exponent: magnitude &>> UInt64(fractionBits),    // fractionBits < 64
+            exponent: magnitude &>> UInt64(truncatingIfNeeded: fractionBits),    // 0 ≤ fractionBits < 64
             fraction: magnitude & fractionMask)
     }
 

@@ -50,7 +50,7 @@ extension FloatFormat {
     }
 
     /// Whether the format has ±Inf.
-    @inlinable public var hasInfinity: Bool { derived.special.positiveInfinity != nil }
+    @inlinable @inline(always) public var hasInfinity: Bool { derived.special.positiveInfinity != nil }
 
     /// Whether the format has any NaN encoding.
     public var hasNaN: Bool { specials != .finite }
@@ -59,10 +59,10 @@ extension FloatFormat {
     public var hasZero: Bool { hasSubnormals }
 
     /// Whether −0 is a distinct encoding.
-    @inlinable public var hasNegativeZero: Bool { derived.special.hasNegativeZero }
+    @inlinable @inline(always) public var hasNegativeZero: Bool { derived.special.hasNegativeZero }
 
     /// The +Inf encoding, if the format has one.
-    @inlinable public var positiveInfinity: UInt64? { derived.special.positiveInfinity }
+    @inlinable @inline(always) public var positiveInfinity: UInt64? { derived.special.positiveInfinity }
 
     /// The −Inf encoding, if the format has one (signed formats with infinity).
     public var negativeInfinity: UInt64? {
@@ -72,10 +72,10 @@ extension FloatFormat {
 
     /// The NaN a conversion produces: positive quiet NaN for IEEE (top fraction bit
     /// set), the all-ones magnitude for `fn` formats, the single NaN otherwise.
-    @inlinable public var canonicalNaN: UInt64? { derived.special.canonicalNaN }
+    @inlinable @inline(always) public var canonicalNaN: UInt64? { derived.special.canonicalNaN }
 
     /// The encoding of the largest finite value, with the given sign.
-    public func maxFiniteCode(negative: Bool = false) -> UInt64 {
+    @inlinable @inline(always) public func maxFiniteCode(negative: Bool = false) -> UInt64 {
         largestFiniteMagnitude | (negative ? signMask : 0)
     }
 

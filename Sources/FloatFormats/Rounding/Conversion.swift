@@ -54,23 +54,40 @@ public struct Conversion: Sendable, Hashable {
     public func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
     ) -> ExceptionFlags {
+        convert(codes, into: out, startIndex: startIndex, collectingFlags: true)
+    }
+
+    /// `convert(_:into:startIndex:)` without the flags, which are then not
+    /// worked out at all: a shorter loop, for checking codes in bulk.
+    public func convertCodes<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
+    ) {
+        _ = convert(codes, into: out, startIndex: startIndex, collectingFlags: false)
+    }
+
+    @inline(always)
+    private func convert<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
+        collectingFlags: Bool
+    ) -> ExceptionFlags {
         precondition(out.count >= codes.count, "the output buffer is shorter than the input")
         // One loop per mode, so that the mode is a constant in each.
+        let f = collectingFlags
         switch options.mode {
-        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven)
-        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway)
-        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero)
-        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up)
-        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down)
-        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd)
-        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode)
+        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven, collectingFlags: f)
+        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway, collectingFlags: f)
+        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero, collectingFlags: f)
+        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up, collectingFlags: f)
+        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down, collectingFlags: f)
+        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd, collectingFlags: f)
+        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode, collectingFlags: f)
         }
     }
 
     @inline(always)
     private func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
-        mode: RoundingMode
+        mode: RoundingMode, collectingFlags: Bool
     ) -> ExceptionFlags {
         let (source, target) = (self.source, self.target)
         var options = self.options
@@ -95,7 +112,7 @@ public struct Conversion: Sendable, Hashable {
                                               options: options, random: random)
             }
             out[i] = r.code
-            flags.formUnion(r.flags)
+            if collectingFlags { flags.formUnion(r.flags) }
         }
         return flags
     }

@@ -17,6 +17,14 @@ public struct ExceptionFlags: OptionSet, Hashable, Sendable, CustomStringConvert
     @inlinable public static var divideByZero: ExceptionFlags { ExceptionFlags(rawValue: 1 << 1) }
     @inlinable public static var overflow: ExceptionFlags { ExceptionFlags(rawValue: 1 << 2) }
     @inlinable public static var underflow: ExceptionFlags { ExceptionFlags(rawValue: 1 << 3) }
+    // The set operations the rounding uses, spelled out so that they inline.
+    @inlinable @inline(always) public func union(_ other: ExceptionFlags) -> ExceptionFlags {
+        ExceptionFlags(rawValue: rawValue | other.rawValue)
+    }
+    @inlinable @inline(always) public mutating func formUnion(_ other: ExceptionFlags) {
+        self = union(other)
+    }
+
     @inlinable public static var inexact: ExceptionFlags { ExceptionFlags(rawValue: 1 << 4) }
 
     private static let order: [(ExceptionFlags, Character)] = [

@@ -80,6 +80,7 @@ extension FloatFormat {
     /// The NaN that stands for a value of this sign the format cannot hold (an
     /// infinity, an overflow): signed where the format's NaNs carry a sign
     /// (OCP E4M3: 0x7F or 0xFF, as ml_dtypes), unless NaNs are canonical.
+    @inline(always)
     func nanCode(negative: Bool, options: RoundingOptions) -> UInt64? {
         guard let canonical = canonicalNaN else { return nil }
         guard options.nan == .keep, negative, isSigned else { return canonical }
@@ -124,9 +125,9 @@ extension FloatFormat {
         } else if shift < width {
             q = sig &>> shift
             discarded = sig & ((1 &<< shift) &- 1)
-            let half: T = 1 &<< (shift - 1)
-            roundBit = discarded & half != 0
-            rest = discarded & (half &- 1) != 0 || sticky
+            let aligned = sig &<< (width - shift)     // the discarded bits at the top
+            roundBit = aligned &>> (width - 1) == 1
+            rest = aligned &<< 1 != 0 || sticky
         } else {
             q = 0
             discarded = sig
@@ -205,7 +206,7 @@ extension FloatFormat {
                     tiny = qu >> (m + 1) == 0
                 }
             }
-            if tiny && inexact { flags.insert(.underflow) }
+            if tiny && inexact { flags.formUnion(.underflow) }
             if options.flushSubnormalOutputs && q != 0 && q >> m == 0 {
                 return RoundedResult(code: negative && hasNegativeZero ? signMask : 0, flags: ExceptionFlags.underflow.union(.inexact))
             }
@@ -217,8 +218,9 @@ extension FloatFormat {
 
         // Normal: q ∈ [2^M, 2^(M+1)]; adding q − 2^M ≤ 2^M to the exponent
         // field carries a full significand up (out of 64 bits only past the top).
-        let fraction = UInt64(truncatingIfNeeded: q - (1 << m))
-        let (magnitude, carry) = (UInt64(b + bias) << m).addingReportingOverflow(fraction)
+        let fraction = UInt64(truncatingIfNeeded: q &- (1 &<< m))
+        let field = UInt64(truncatingIfNeeded: b + bias)      // ≥ 1
+        let (magnitude, carry) = (field &<< UInt64(m)).addingReportingOverflow(fraction)
         if carry || magnitude > largestFiniteMagnitude {
             return overflowResult(negative: negative, options: options, beyondTop: false)
         }
@@ -226,6 +228,7 @@ extension FloatFormat {
     }
 
     /// The result of a finite overflow: ±max or the IEEE infinity for the mode.
+    @inline(always)
     private func overflowResult(negative: Bool, options: RoundingOptions, beyondTop: Bool) -> RoundedResult {
         let flags = ExceptionFlags.overflow.union(.inexact)
         let max = maxFiniteCode(negative: negative)

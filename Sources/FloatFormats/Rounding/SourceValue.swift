@@ -49,7 +49,8 @@ extension FloatFormat {
         if f.exponent == 0 && hasSubnormals {
             return (negative, flushSubnormals ? 0 : f.fraction, 1 - bias - fractionBits)
         }
-        return (negative, (UInt64(1) &<< UInt64(fractionBits)) | f.fraction, Int(f.exponent) - bias - fractionBits)
+        return (negative, (UInt64(1) &<< UInt64(truncatingIfNeeded: fractionBits)) | f.fraction,
+                Int(truncatingIfNeeded: f.exponent) - bias - fractionBits)
     }
 
     /// The source value of an infinity or a NaN.
