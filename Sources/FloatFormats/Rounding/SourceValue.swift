@@ -46,11 +46,12 @@ extension FloatFormat {
     func unpackFinite(_ code: UInt64, flushSubnormals: Bool) -> (negative: Bool, significand: UInt64, exponent: Int) {
         let f = fields(of: code)
         let negative = f.sign == 1
+        // |bias| ≤ 2^30 and fields below 2^30: the exponent arithmetic cannot wrap.
         if f.exponent == 0 && hasSubnormals {
-            return (negative, flushSubnormals ? 0 : f.fraction, 1 - bias - fractionBits)
+            return (negative, flushSubnormals ? 0 : f.fraction, 1 &- bias &- fractionBits)
         }
         return (negative, (UInt64(1) &<< UInt64(truncatingIfNeeded: fractionBits)) | f.fraction,
-                Int(truncatingIfNeeded: f.exponent) - bias - fractionBits)
+                Int(truncatingIfNeeded: f.exponent) &- bias &- fractionBits)
     }
 
     /// The source value of an infinity or a NaN.
