@@ -5,11 +5,12 @@ import FloatFormats
 /// conversions --from float32 --exhaustive --reference mpfr`), lean enough for
 /// 2^32 inputs: each worker keeps its MPFR numbers and reuses them.
 ///
-/// A finite float32 x is set exactly, then rounded by MPFR in the mode: to
-/// M + 1 bits (`mpfr_set` into a number of that precision) when |x| is at
-/// least the target's smallest normal, else to an integer multiple of the
-/// smallest subnormal (`mpfr_rint` of x·2^(M − emin)). The result, exact in a
-/// Double, is compared with the kernel's encoding decoded; an overflow with
+/// A finite float32 x is rounded by MPFR in the mode: to M + 1 bits
+/// (`mpfr_set_flt` into a number of that precision) when |x| is at least the
+/// target's smallest normal, else to an integer multiple of the smallest
+/// subnormal (`mpfr_rint` of x·2^(M − emin), the scaling exact in a Double).
+/// The result, exact in a Double, is compared with the kernel's encoding
+/// decoded; an overflow with
 /// what the general referee gives for one, per sign. Zeros, infinities, NaNs,
 /// unsigned or zero-less targets, and the modes MPFR lacks (nearest with ties
 /// away, round to odd, stochastic) take the general referee (`Referee.round`),
@@ -33,7 +34,7 @@ public struct MPFRSweepReference: SweepReference {
     /// The MPFR numbers, owned here; their raw pointers are used while `self`
     /// holds them.
     private let numbers: [BigFloat]
-    private let x, rounded, scaled, integer: UnsafeMutablePointer<__mpfr_struct>
+    private let rounded, scaled, integer: UnsafeMutablePointer<__mpfr_struct>
 
     public init(target: FloatFormat, options: RoundingOptions, seed: UInt64 = 0) {
         precondition(target.bitWidth <= 16, "the sweep reference decodes targets of up to 16 bits into Doubles")
@@ -58,8 +59,8 @@ public struct MPFRSweepReference: SweepReference {
             }
         }
         maxFinite = target.maxFinite.doubleValue
-        numbers = [BigFloat(precision: 24), BigFloat(precision: target.fractionBits + 1), BigFloat(precision: 24), BigFloat(precision: 24)]
-        (x, rounded, scaled, integer) = (numbers[0].raw, numbers[1].raw, numbers[2].raw, numbers[3].raw)
+        numbers = [BigFloat(precision: target.fractionBits + 1), BigFloat(precision: 24), BigFloat(precision: 24)]
+        (rounded, scaled, integer) = (numbers[0].raw, numbers[1].raw, numbers[2].raw)
         let huge = Dyadic.powerOfTwo(target.emax + 4)
         let referee = refereeTarget
         func value(_ d: Dyadic) -> Double {
@@ -80,14 +81,15 @@ public struct MPFRSweepReference: SweepReference {
         }
         let m = target.fractionBits, emin = target.emin
         let expected: Double
-        mpfr_set_flt(x, f, floatlab_rndn())                                  // exact
-        if Int(floatlab_mpfr_get_exp(x)) - 1 < emin {
-            mpfr_mul_2si(scaled, x, m - emin, floatlab_rndn())               // exact: a power of two
+        if Int(f.exponent) < emin {
+            // The subnormal grid: x·2^(M − emin) rounded to an integer by MPFR;
+            // the scalings by powers of two are exact in a Double.
+            let scale = Double(sign: .plus, exponent: m - emin, significand: 1)
+            mpfr_set_d(scaled, Double(f) * scale, floatlab_rndn())             // exact: 24 bits
             mpfr_rint(integer, scaled, direction)
-            mpfr_mul_2si(integer, integer, emin - m, floatlab_rndn())        // exact
-            expected = mpfr_get_d(integer, floatlab_rndn())                  // exact: ≤ 16-bit values
+            expected = mpfr_get_d(integer, floatlab_rndn()) / scale           // exact: ≤ 16-bit values
         } else {
-            mpfr_set(rounded, x, direction)
+            mpfr_set_flt(rounded, f, direction)                               // rounded to M + 1 bits
             expected = mpfr_get_d(rounded, floatlab_rndn())
         }
         let want: Double
