@@ -8,8 +8,8 @@ import Dispatch
 /// - float32 into bfloat16/tfloat32, nearest-even: one branch-free expression;
 /// - float32 into narrower signed formats (float16, fp8, fp6, fp4), every
 ///   deterministic mode and overflow policy: a branch-free kernel in 32-bit
-///   lanes that the compiler vectorizes (`LanePlan`), blocks with an
-///   infinity or a NaN done again by the scalar kernel;
+///   lanes that the compiler vectorizes (`LanePlan`), blocks with a possible
+///   overflow, an infinity or a NaN done again by the scalar kernel;
 /// - sources of up to 16 bits into float32, exact widening: the same kind of
 ///   vector kernel (`WideningPlan`), NaN blocks from the table;
 /// - sources of up to 16 bits (deterministic modes): a table of all results,

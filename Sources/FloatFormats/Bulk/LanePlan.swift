@@ -14,11 +14,9 @@
 ///   `lo = x − ((x + magic) − magic)` is the exact remainder (both steps are
 ///   exact by Sterbenz's lemma), from which every other mode follows;
 /// - the sign bit goes on last (not on a zero where the format has no −0);
-/// - a rounded magnitude above the target's largest finite one is an
-///   overflow, replaced by the overflow code of its sign (the same for every
-///   overflow under given options: ±Inf, NaN or ±max);
-/// - an infinity or a NaN marks its block, which the scalar kernel then does
-///   again.
+/// - a lane whose magnitude exceeds the target's largest finite value (a
+///   possible overflow, an infinity, a NaN) marks its block, which the scalar
+///   kernel then does again.
 ///
 /// The kernel needs the default floating-point environment: the adder rounds
 /// to nearest-even, and subnormals (a float32 subnormal source, its remainder
@@ -35,14 +33,10 @@
     /// Whether a negative value that rounds to zero gives −0 (false for FNUZ
     /// and P3109 formats, which have no −0).
     @usableFromInline let keepsNegativeZero: Bool
-    /// The largest finite magnitude code of the target; a rounded magnitude
-    /// above it overflows.
-    @usableFromInline let maxMagnitude: UInt32
-    /// The codes of a positive and of a negative overflow, from the core.
-    @usableFromInline let overflowCodes: (positive: UInt32, negative: UInt32)
-    /// Source magnitudes above this (float32's largest finite value) are
-    /// infinities or NaNs: the lanes the kernel leaves to the scalar path.
-    @usableFromInline let rareAbove: UInt32 = 0x7F7F_FFFF
+    /// Source magnitudes above this (the target's largest finite value, as
+    /// float32 bits) may overflow, or are infinities or NaNs: the lanes the
+    /// kernel leaves to the scalar path.
+    @usableFromInline let rareAbove: UInt32
     /// Probes of the floating-point environment, stored so that they run when
     /// the kernel does: 1, 2^-24 and the smallest float32 subnormal.
     @usableFromInline let one: Float = 1
@@ -68,12 +62,7 @@
         magic = Float(sign: .plus, exponent: target.emin - m + 23, significand: 1)
         halfUlp = Float(sign: .plus, exponent: target.emin - m - 1, significand: 1)   // subnormal for bfloat16: exact
         signShift = UInt32(32 - target.bitWidth)
-        maxMagnitude = UInt32(target.largestFiniteMagnitude)
-        // float32's largest value overflows every target (emax < 128); every
-        // overflow of a sign gives the same code.
-        let overflows = (target.round(Float.greatestFiniteMagnitude, options: options).code,
-                         target.round(-Float.greatestFiniteMagnitude, options: options).code)
-        overflowCodes = (UInt32(overflows.0), UInt32(overflows.1))
+        rareAbove = Float(target.maxFinite.doubleValue).bitPattern    // exact: M < 23, emax < 128
         // The sign of a zero comes from the core; a non-zero result of a
         // negative value is the positive one with the sign bit set.
         let zeros = (target.round(.zero(negative: false), options: options).code, target.round(.zero(negative: true), options: options).code)
@@ -93,7 +82,7 @@
     }
 
     /// Converts one block; returns whether it holds a lane for the scalar path
-    /// (an infinity or a NaN), whose result here is not to be used.
+    /// (possible overflow, infinity, NaN), whose result here is not to be used.
     /// Every constant is loaded into a local first and every choice is a
     /// select, so that the loop vectorizes.
     @inlinable @inline(never)
@@ -102,8 +91,7 @@
         firstIndex: UInt32, key: UInt32
     ) -> Bool {
         let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
-        let halfUlp = halfUlp, signShift = signShift, rareAbove = rareAbove, maxMagnitude = maxMagnitude
-        let (overflowPositive, overflowNegative) = overflowCodes
+        let halfUlp = halfUlp, signShift = signShift, rareAbove = rareAbove
         var rare: UInt32 = 0
         for i in 0..<count {
             let u = src[i]
@@ -119,9 +107,7 @@
             let lo = x - (sum - magic)
             let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative, random: random)
             let r = a < minNormal ? subnormal : normal
-            let overflow = negative ? overflowNegative : overflowPositive
-            let code = r > maxMagnitude ? overflow : r | Z.sign(of: u, result: r, shift: signShift)
-            dst[i] = D(truncatingIfNeeded: code)
+            dst[i] = D(truncatingIfNeeded: r | Z.sign(of: u, result: r, shift: signShift))
             rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
         }
         return rare & 0x8000_0000 != 0
