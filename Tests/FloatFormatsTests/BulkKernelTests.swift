@@ -6,7 +6,7 @@ import Glibc
 
 /// The bulk kernels against the bit-level rounding core, element by element.
 @Suite struct BulkKernelTests {
-    static let modes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 5), .stochastic(bits: 16)]
+    static let modes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 5), .stochastic(bits: 16), .stochastic(bits: 32)]
     static let optionSets: [RoundingOptions] = OverflowPolicy.allCases.map { RoundingOptions(overflow: $0) } + [
         RoundingOptions(flushSubnormalOutputs: true), RoundingOptions(flushSubnormalInputs: true),
     ]
@@ -118,6 +118,8 @@ import Glibc
         #expect(BulkConverter(from: .float32, to: format).kernelName == (format == .bfloat16 ? "same-exponent" : "lanes"))
         #expect(BulkConverter(from: .float32, to: format, options: RoundingOptions(mode: .up, overflow: .saturate)).kernelName == "lanes")
         #expect(BulkConverter(from: format, to: .float32).kernelName == "widening")
+        #expect(BulkConverter(from: .float32, to: format, options: RoundingOptions(mode: .stochastic(bits: 16))).kernelName
+                == "lanes")
     }
 
     #if canImport(Glibc) && arch(x86_64)

@@ -211,9 +211,12 @@ public struct BulkConverter: Sendable {
             let toBoundary = Int((UInt64(1) &<< 32) &- UInt64(low))
             let n = Swift.min(Swift.min(1024, source.count - lo), toBoundary)
             let key = noise.key(high: index >> 32)
-            let rare = lanes.keepsNegativeZero
-                ? lanes.run(rule, KeepsNegativeZero.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-                : lanes.run(rule, NoNegativeZero.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            let rare = switch (lanes.keepsNegativeZero, lanes.sharesFloat32Exponents) {
+            case (true, false): lanes.run(rule, KeepsNegativeZero.self, TinyByAdder.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (false, false): lanes.run(rule, NoNegativeZero.self, TinyByAdder.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (true, true): lanes.run(rule, KeepsNegativeZero.self, TinyAtFixedShift.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (false, true): lanes.run(rule, NoNegativeZero.self, TinyAtFixedShift.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            }
             if rare {
                 narrow(plan, rule, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
                        UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]), index)

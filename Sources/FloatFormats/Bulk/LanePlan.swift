@@ -13,6 +13,9 @@
 ///   subnormal, leaves round-to-nearest-even(x / ulp) in the low bits, and
 ///   `lo = x − ((x + magic) − magic)` is the exact remainder (both steps are
 ///   exact by Sterbenz's lemma), from which every other mode follows;
+///   (bfloat16 and tfloat32 skip this: with float32's exponent range their
+///   subnormals are float32's bits at the same fixed shift, so the normal
+///   formula covers every result);
 /// - the sign bit goes on last (not on a zero where the format has no −0);
 /// - a lane whose magnitude exceeds the target's largest finite value (a
 ///   possible overflow, an infinity, a NaN) marks its block, which the scalar
@@ -33,6 +36,9 @@
     /// Whether a negative value that rounds to zero gives −0 (false for FNUZ
     /// and P3109 formats, which have no −0).
     @usableFromInline let keepsNegativeZero: Bool
+    /// Whether the target has float32's exponent range (bfloat16, tfloat32):
+    /// its subnormals are float32's at the same shift, and the adder is not needed.
+    @usableFromInline let sharesFloat32Exponents: Bool
     /// Source magnitudes above this (the target's largest finite value, as
     /// float32 bits) may overflow, or are infinities or NaNs: the lanes the
     /// kernel leaves to the scalar path.
@@ -53,9 +59,12 @@
               !options.flushSubnormalInputs, !options.flushSubnormalOutputs else { return nil }
         // Stochastic subnormal results compare against an integer below 2^bits
         // times a power of two, exact for bits ≤ 24; that power of two must be a
-        // normal float32 too, or every element pays for subnormal arithmetic
-        // (bfloat16 takes the scalar kernel).
-        if case .stochastic(let bits) = options.mode, bits > 24 || target.emin - m - bits < -126 { return nil }
+        // normal float32 too, or every element pays for subnormal arithmetic.
+        // Targets with float32's exponent range need neither.
+        sharesFloat32Exponents = target.emin == -126
+        if case .stochastic(let bits) = options.mode, !sharesFloat32Exponents, bits > 24 || target.emin - m - bits < -126 {
+            return nil
+        }
         rebias = UInt32(truncatingIfNeeded: (127 - target.bias) << 23)
         shift = UInt32(23 - m)
         minNormal = UInt32(target.emin + 127) << 23
@@ -86,8 +95,8 @@
     /// Every constant is loaded into a local first and every choice is a
     /// select, so that the loop vectorizes.
     @inlinable @inline(never)
-    func run<R: LaneRule, Z: SignPlacement, D: FixedWidthInteger & UnsignedInteger>(
-        _ rule: R, _ sign: Z.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int,
+    func run<R: LaneRule, Z: SignPlacement, T: TinyResults, D: FixedWidthInteger & UnsignedInteger>(
+        _ rule: R, _ sign: Z.Type, _ tiny: T.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int,
         firstIndex: UInt32, key: UInt32
     ) -> Bool {
         let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
@@ -100,18 +109,39 @@
             // A normal result: the exponent rebiased, the fraction rounded at a fixed shift.
             let random = rule.random(firstIndex &+ UInt32(truncatingIfNeeded: i), key: key)
             let normal = rule.round(a &- rebias, shift: shift, negative: negative, random: random)
-            // A subnormal result (or zero, or the smallest normal after rounding
-            // up): the adder aligns x to the smallest subnormal's ulp.
-            let x = Float(bitPattern: a)
-            let sum = x + magic
-            let lo = x - (sum - magic)
-            let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative, random: random)
-            let r = a < minNormal ? subnormal : normal
+            let r: UInt32
+            if T.atFixedShift {
+                r = normal
+            } else {
+                // A subnormal result (or zero, or the smallest normal after rounding
+                // up): the adder aligns x to the smallest subnormal's ulp.
+                let x = Float(bitPattern: a)
+                let sum = x + magic
+                let lo = x - (sum - magic)
+                let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative, random: random)
+                r = a < minNormal ? subnormal : normal
+            }
             dst[i] = D(truncatingIfNeeded: r | Z.sign(of: u, result: r, shift: signShift))
             rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
         }
         return rare & 0x8000_0000 != 0
     }
+}
+
+/// How the lane kernel computes results below the target's smallest normal.
+@usableFromInline protocol TinyResults {
+    /// Whether the normal formula holds for them too (no adder needed).
+    static var atFixedShift: Bool { get }
+}
+
+/// Subnormal results on their own grid, aligned by the adder.
+@usableFromInline enum TinyByAdder: TinyResults {
+    @inlinable static var atFixedShift: Bool { false }
+}
+
+/// Subnormal results at the normal shift: targets with float32's exponent range.
+@usableFromInline enum TinyAtFixedShift: TinyResults {
+    @inlinable static var atFixedShift: Bool { true }
 }
 
 /// How the lane kernel puts the sign on a result, chosen per target so that
@@ -222,8 +252,10 @@ extension StochasticRule: LaneRule {
     /// integer reach 2^bits: the carry of the random integer aligned under them.
     @inlinable @inline(__always)
     func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
+        // The random integer moved to the top of the word, then down under the
+        // discarded bits: both shifts are the same for every lane.
         let bits = UInt32(truncatingIfNeeded: self.bits)
-        let addend = shift >= bits ? random &<< (shift &- bits) : random &>> (bits &- shift)
+        let addend = (random &<< (32 &- bits)) &>> (32 &- shift)
         return (t &+ addend) &>> shift
     }
 
