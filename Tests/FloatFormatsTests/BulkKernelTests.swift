@@ -6,7 +6,7 @@ import Glibc
 
 /// The bulk kernels against the bit-level rounding core, element by element.
 @Suite struct BulkKernelTests {
-    static let modes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 5), .stochastic(bits: 16), .stochastic(bits: 32)]
+    static let modes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 5), .stochastic(bits: 16), .stochastic(bits: 23), .stochastic(bits: 32)]
     static let optionSets: [RoundingOptions] = OverflowPolicy.allCases.map { RoundingOptions(overflow: $0) } + [
         RoundingOptions(flushSubnormalOutputs: true), RoundingOptions(flushSubnormalInputs: true),
     ]

@@ -148,7 +148,12 @@ public struct BulkConverter: Sendable {
             case .down: run(lanes, DownRule(), plan, source, destination, startIndex)
             case .odd: run(lanes, OddRule(), plan, source, destination, startIndex)
             case .stochastic(let bits):
-                run(lanes, StochasticRule(bits: bits, seed: conversion.seed), plan, source, destination, startIndex)
+                let rule = StochasticRule(bits: bits, seed: conversion.seed)
+                if lanes.stochasticInTwoSteps {
+                    run(lanes, RefinedStochasticRule(rule), plan, source, destination, startIndex)
+                } else {
+                    run(lanes, rule, plan, source, destination, startIndex)
+                }
             }
         case .narrowing(let plan):
             narrow(plan, source, destination, startIndex)

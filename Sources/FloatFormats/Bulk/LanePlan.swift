@@ -29,7 +29,13 @@
     @usableFromInline let rebias: UInt32          // (127 − bias) << 23, subtracted with wrapping
     @usableFromInline let shift: UInt32           // 23 − M
     @usableFromInline let minNormal: UInt32       // source magnitude bits of 2^emin
-    @usableFromInline let magic: Float            // 2^(emin − M + 23)
+    @usableFromInline let magic: Float            // 2^(emin − M + 23), 2^(emin − M − bits + 23) for one-step stochastic rounding
+    /// Stochastic rounding in two steps (`RefinedStochasticRule`): 2^(emin − M − bits + 23),
+    /// which aligns a remainder below the subnormal ulp to ulp / 2^bits.
+    @usableFromInline let refinement: Float
+    /// Whether stochastic subnormal results take two steps: the grid of ulp / 2^bits
+    /// is finer than float32 holds for values up to 2^emin (M + bits > 23).
+    @usableFromInline let stochasticInTwoSteps: Bool
     @usableFromInline let halfUlp: Float          // 2^(emin − M − 1): a remainder of this size is a tie
     /// 32 − the target's width: moves the source sign bit to the target's.
     @usableFromInline let signShift: UInt32
@@ -57,18 +63,26 @@
               // Normal results need normal sources.
               target.emin >= -126, target.emax < 128,
               !options.flushSubnormalInputs, !options.flushSubnormalOutputs else { return nil }
-        // Stochastic subnormal results compare against an integer below 2^bits
-        // times a power of two, exact for bits ≤ 24; that power of two must be a
-        // normal float32 too, or every element pays for subnormal arithmetic.
-        // Targets with float32's exponent range need neither.
         sharesFloat32Exponents = target.emin == -126
-        if case .stochastic(let bits) = options.mode, !sharesFloat32Exponents, bits > 24 || target.emin - m - bits < -126 {
-            return nil
-        }
         rebias = UInt32(truncatingIfNeeded: (127 - target.bias) << 23)
         shift = UInt32(23 - m)
         minNormal = UInt32(target.emin + 127) << 23
-        magic = Float(sign: .plus, exponent: target.emin - m + 23, significand: 1)
+        // Stochastic subnormal results need ⌊x / (ulp / 2^bits)⌋: the adder gives
+        // it at once when that grid fits float32's precision below 2^emin
+        // (M + bits ≤ 23), and otherwise in two steps, ⌊x / ulp⌋ then the
+        // remainder's top bits (bits ≤ 23). Targets with float32's exponent range
+        // need neither.
+        var oneStepBits = 0
+        if case .stochastic(let bits) = options.mode, !sharesFloat32Exponents {
+            guard bits <= 23 else { return nil }
+            stochasticInTwoSteps = m + bits > 23
+            oneStepBits = stochasticInTwoSteps ? 0 : bits
+            refinement = Float(sign: .plus, exponent: target.emin - m - bits + 23, significand: 1)
+        } else {
+            stochasticInTwoSteps = false
+            refinement = 0
+        }
+        magic = Float(sign: .plus, exponent: target.emin - m - oneStepBits + 23, significand: 1)
         halfUlp = Float(sign: .plus, exponent: target.emin - m - 1, significand: 1)   // subnormal for bfloat16: exact
         signShift = UInt32(32 - target.bitWidth)
         rareAbove = Float(target.maxFinite.doubleValue).bitPattern    // exact: M < 23, emax < 128
@@ -100,7 +114,7 @@
         firstIndex: UInt32, key: UInt32
     ) -> Bool {
         let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
-        let halfUlp = halfUlp, signShift = signShift, rareAbove = rareAbove
+        let halfUlp = halfUlp, refinement = refinement, signShift = signShift, rareAbove = rareAbove
         var rare: UInt32 = 0
         for i in 0..<count {
             let u = src[i]
@@ -118,7 +132,8 @@
                 let x = Float(bitPattern: a)
                 let sum = x + magic
                 let lo = x - (sum - magic)
-                let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, negative: negative, random: random)
+                let subnormal = rule.adjust(sum.bitPattern &- magicBits, lo: lo, half: halfUlp, refinement: refinement,
+                                            negative: negative, random: random)
                 r = a < minNormal ? subnormal : normal
             }
             dst[i] = D(truncatingIfNeeded: r | Z.sign(of: u, result: r, shift: signShift))
@@ -173,8 +188,9 @@
     /// ⌊t / 2^shift⌋ rounded (0 < shift < 32, t < 2^31).
     func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32
     /// The result from q, the nearest-even quotient x / ulp, and the exact
-    /// remainder `lo` = x − q·ulp (|lo| ≤ half = ulp / 2).
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32
+    /// remainder `lo` = x − q·ulp (|lo| ≤ half = ulp / 2). The ulp is the
+    /// subnormal one, or that divided by 2^bits for one-step stochastic rounding.
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32
 }
 
 extension LaneRule {
@@ -188,7 +204,7 @@ extension NearestEvenRule: LaneRule {
         (t &+ ((UInt32(1) &<< (shift &- 1)) &- 1) &+ ((t &>> shift) & 1)) &>> shift
     }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 { q }
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 { q }
 }
 
 extension NearestAwayRule: LaneRule {
@@ -198,14 +214,14 @@ extension NearestAwayRule: LaneRule {
     }
     /// Nearest-even went down at a tie x = q·ulp + half; away goes up.
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 { q &+ (lo == half ? 1 : 0) }
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 { q &+ (lo == half ? 1 : 0) }
 }
 
 extension TowardZeroRule: LaneRule {
     @inlinable @inline(__always)
     func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 { t &>> shift }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 { q &- (lo < 0 ? 1 : 0) }
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 { q &- (lo < 0 ? 1 : 0) }
 }
 
 extension UpRule: LaneRule {
@@ -215,7 +231,7 @@ extension UpRule: LaneRule {
     }
     /// Magnitudes: up for positive values, toward zero for negative ones.
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 {
         negative ? q &- (lo < 0 ? 1 : 0) : q &+ (lo > 0 ? 1 : 0)
     }
 }
@@ -226,7 +242,7 @@ extension DownRule: LaneRule {
         (t &+ (negative ? (UInt32(1) &<< shift) &- 1 : 0)) &>> shift
     }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 {
         negative ? q &+ (lo > 0 ? 1 : 0) : q &- (lo < 0 ? 1 : 0)
     }
 }
@@ -237,7 +253,7 @@ extension OddRule: LaneRule {
         (t &>> shift) | (t & ((UInt32(1) &<< shift) &- 1) != 0 ? 1 : 0)
     }
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 {
         (q &- (lo < 0 ? 1 : 0)) | (lo != 0 ? 1 : 0)
     }
 }
@@ -259,17 +275,43 @@ extension StochasticRule: LaneRule {
         return (t &+ addend) &>> shift
     }
 
-    /// With the remainder rem = x − ⌊x / ulp⌋·ulp, the top `bits` bits of
-    /// rem / ulp reach 2^bits − r exactly when rem ≥ (2^bits − r)·ulp / 2^bits,
-    /// a product of an integer below 2^24 and a power of two: exact.
+    /// One step: q and lo are on the grid of ulp / 2^bits, so ⌊q⌋ holds the
+    /// top `bits` discarded bits, and the random integer's carry rounds up.
     @inlinable @inline(__always)
-    func adjust(_ q: UInt32, lo: Float, half: Float, negative: Bool, random: UInt32) -> UInt32 {
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 {
+        let floor: UInt32 = q &- (lo < 0 ? 1 : 0)
+        return (floor &+ random) &>> UInt32(truncatingIfNeeded: bits)
+    }
+}
+
+/// Stochastic rounding whose subnormal results take two steps (float16 with
+/// more than 13 random bits): ⌊x / ulp⌋ and the remainder rem ∈ [0, ulp) from
+/// the adder, then rem aligned by `refinement` to ulp / 2^bits (exact: the
+/// refinement is at least ulp for bits ≤ 23), whose floor takes the random
+/// integer's carry.
+@usableFromInline struct RefinedStochasticRule: RoundingRule, LaneRule {
+    @usableFromInline let base: StochasticRule
+    @inlinable init(_ base: StochasticRule) { self.base = base }
+
+    @inlinable @inline(__always)
+    func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64 {
+        base.round(t, shift: shift, negative: negative, index: index)
+    }
+    @inlinable @inline(__always)
+    func random(_ low: UInt32, key: UInt32) -> UInt32 { base.random(low, key: key) }
+    @inlinable @inline(__always)
+    func round(_ t: UInt32, shift: UInt32, negative: Bool, random: UInt32) -> UInt32 {
+        base.round(t, shift: shift, negative: negative, random: random)
+    }
+    @inlinable @inline(__always)
+    func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 {
         let below: Bool = lo < 0
         let floor: UInt32 = q &- (below ? 1 : 0)
-        let ulp: Float = half + half
-        let remainder: Float = below ? lo + ulp : lo
-        let count: Float = range - Float(Int32(bitPattern: random))
-        let threshold: Float = count * (half * halfScale)
-        return floor &+ (remainder >= threshold ? 1 : 0)
+        let remainder: Float = below ? lo + (half + half) : lo
+        let sum: Float = remainder + refinement
+        let low: Float = remainder - (sum - refinement)
+        let top: UInt32 = (sum.bitPattern &- refinement.bitPattern) &- (low < 0 ? 1 : 0)
+        return floor &+ ((top &+ random) &>> UInt32(truncatingIfNeeded: base.bits))
     }
+
 }

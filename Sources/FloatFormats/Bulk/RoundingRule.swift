@@ -63,16 +63,11 @@
     @usableFromInline let noise: RoundingNoise
     /// The key of the first 2^32 indices, drawn once.
     @usableFromInline let firstKey: UInt32
-    /// 2^bits and 2^(1 − bits), for the lane kernel's subnormal results.
-    @usableFromInline let range: Float
-    @usableFromInline let halfScale: Float
 
     @inlinable init(bits: Int, seed: UInt64) {
         self.bits = UInt64(bits)
         self.noise = RoundingNoise(seed: seed)
         self.firstKey = noise.key(high: 0)
-        self.range = Float(sign: .plus, exponent: bits, significand: 1)
-        self.halfScale = Float(sign: .plus, exponent: 1 - bits, significand: 1)
     }
 
     @inlinable @inline(__always)
