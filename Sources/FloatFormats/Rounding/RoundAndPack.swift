@@ -147,7 +147,7 @@ extension FloatFormat {
         case .stochastic(let bits):
             increment = stochasticIncrement(UInt128(discarded), shift: shift, bits: bits, random: random)
         }
-        return (increment ? q + 1 : q, true)
+        return (increment ? q &+ 1 : q, true)    // q < 2^(width − shift)
     }
 
     /// Whether stochastic rounding rounds away: the top `bits` bits of the
@@ -174,7 +174,8 @@ extension FloatFormat {
         if negative && !isSigned { return invalidResult() }
         let m = fractionBits
         let sign: UInt64 = negative ? signMask : 0
-        let b = exponent + (T.bitWidth - 1 - sig.leadingZeroBitCount)      // ⌊log2 |x|⌋
+        // Exponents stay far inside Int: the arithmetic below wraps without checks.
+        let b = exponent &+ (T.bitWidth &- 1 &- sig.leadingZeroBitCount)      // ⌊log2 |x|⌋
         let mode = options.mode
 
         if b > emax { return overflowResult(negative: negative, options: options, beyondTop: true) }
@@ -185,8 +186,8 @@ extension FloatFormat {
         }
 
         let tinyBefore = b < emin
-        let lsb = tinyBefore ? emin - m : b - m
-        let (q, inexact) = Self.roundedSignificand(sig, shift: lsb - exponent, sticky: sticky, negative: negative,
+        let lsb = tinyBefore ? emin &- m : b &- m
+        let (q, inexact) = Self.roundedSignificand(sig, shift: lsb &- exponent, sticky: sticky, negative: negative,
                                                    mode: mode, random: random)
         var flags: ExceptionFlags = inexact ? .inexact : ExceptionFlags()
 
@@ -219,7 +220,7 @@ extension FloatFormat {
         // Normal: q ∈ [2^M, 2^(M+1)]; adding q − 2^M ≤ 2^M to the exponent
         // field carries a full significand up (out of 64 bits only past the top).
         let fraction = UInt64(truncatingIfNeeded: q &- (1 &<< m))
-        let field = UInt64(truncatingIfNeeded: b + bias)      // ≥ 1
+        let field = UInt64(truncatingIfNeeded: b &+ bias)      // ≥ 1
         let (magnitude, carry) = (field &<< UInt64(m)).addingReportingOverflow(fraction)
         if carry || magnitude > largestFiniteMagnitude {
             return overflowResult(negative: negative, options: options, beyondTop: false)
