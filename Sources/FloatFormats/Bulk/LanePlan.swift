@@ -30,8 +30,8 @@
     @usableFromInline let shift: UInt32           // 23 − M
     @usableFromInline let minNormal: UInt32       // source magnitude bits of 2^emin
     @usableFromInline let magic: Float            // 2^(emin − M + 23), 2^(emin − M − bits + 23) for one-step stochastic rounding
-    /// Stochastic rounding in two steps (`RefinedStochasticRule`): 2^(emin − M − bits + 23),
-    /// which aligns a remainder below the subnormal ulp to ulp / 2^bits.
+    /// Stochastic rounding in two steps (`RefinedStochasticRule`): 1.5·2^(emin − M − bits + 23),
+    /// which aligns a remainder of at most half the subnormal ulp to ulp / 2^bits.
     @usableFromInline let refinement: Float
     /// Whether stochastic subnormal results take two steps: the grid of ulp / 2^bits
     /// is finer than float32 holds for values up to 2^emin (M + bits > 23).
@@ -77,7 +77,7 @@
             guard bits <= 23 else { return nil }
             stochasticInTwoSteps = m + bits > 23
             oneStepBits = stochasticInTwoSteps ? 0 : bits
-            refinement = Float(sign: .plus, exponent: target.emin - m - bits + 23, significand: 1)
+            refinement = Float(sign: .plus, exponent: target.emin - m - bits + 23, significand: 1.5)
         } else {
             stochasticInTwoSteps = false
             refinement = 0
@@ -285,10 +285,12 @@ extension StochasticRule: LaneRule {
 }
 
 /// Stochastic rounding whose subnormal results take two steps (float16 with
-/// more than 13 random bits): ⌊x / ulp⌋ and the remainder rem ∈ [0, ulp) from
-/// the adder, then rem aligned by `refinement` to ulp / 2^bits (exact: the
-/// refinement is at least ulp for bits ≤ 23), whose floor takes the random
-/// integer's carry.
+/// more than 13 random bits): q = x / ulp rounded to nearest and the remainder
+/// lo ∈ [−ulp/2, ulp/2] from the adder, then lo aligned to ulp / 2^bits by
+/// adding `refinement` = 1.5·2^(emin − M − bits + 23), which keeps the sum in one
+/// binade for bits ≤ 23. ⌊x·2^bits / ulp⌋ = q·2^bits + ⌊lo·2^bits / ulp⌋, so the
+/// random integer's carry out of the second part (−1, 0 or 1, an arithmetic
+/// shift) corrects q.
 @usableFromInline struct RefinedStochasticRule: RoundingRule, LaneRule {
     @usableFromInline let base: StochasticRule
     @inlinable init(_ base: StochasticRule) { self.base = base }
@@ -305,13 +307,11 @@ extension StochasticRule: LaneRule {
     }
     @inlinable @inline(__always)
     func adjust(_ q: UInt32, lo: Float, half: Float, refinement: Float, negative: Bool, random: UInt32) -> UInt32 {
-        let below: Bool = lo < 0
-        let floor: UInt32 = q &- (below ? 1 : 0)
-        let remainder: Float = below ? lo + (half + half) : lo
-        let sum: Float = remainder + refinement
-        let low: Float = remainder - (sum - refinement)
-        let top: UInt32 = (sum.bitPattern &- refinement.bitPattern) &- (low < 0 ? 1 : 0)
-        return floor &+ ((top &+ random) &>> UInt32(truncatingIfNeeded: base.bits))
+        let sum: Float = lo + refinement
+        let low: Float = lo - (sum - refinement)
+        let top = Int32(bitPattern: sum.bitPattern &- refinement.bitPattern) &- (low < 0 ? 1 : 0)
+        let carry = (top &+ Int32(bitPattern: random)) &>> Int32(truncatingIfNeeded: base.bits)    // −1, 0 or 1
+        return q &+ UInt32(bitPattern: carry)
     }
 
 }
