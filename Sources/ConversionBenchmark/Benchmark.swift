@@ -42,7 +42,7 @@ public struct KernelSpec: Sendable, Hashable, CustomStringConvertible {
             .map { KernelSpec(source: f32, target: $0) }
         list += [RoundingMode.towardZero, .nearestAway, .stochastic(bits: 8)].map { KernelSpec(source: f32, target: .float8_e4m3fn, options: RoundingOptions(mode: $0)) }
         list.append(KernelSpec(source: f32, target: .float8_e4m3fn, options: RoundingOptions(overflow: .saturate)))
-        list.append(KernelSpec(source: f32, target: .bfloat16, options: RoundingOptions(mode: .stochastic(bits: 16))))
+        list += [FloatFormat.bfloat16, .float16].map { KernelSpec(source: f32, target: $0, options: RoundingOptions(mode: .stochastic(bits: 16))) }
         list += [FloatFormat.bfloat16, .float16, .float8_e4m3fn, .float8_e5m2, .float6_e2m3fn, .float4_e2m1fn]
             .map { KernelSpec(source: $0, target: f32) }
         return list

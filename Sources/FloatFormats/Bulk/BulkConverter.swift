@@ -6,16 +6,17 @@ import Dispatch
 /// conversions --exhaustive --from float32` all 2^32 inputs.
 ///
 /// - float32 into bfloat16/tfloat32, nearest-even: one branch-free expression;
-/// - float32 into narrower signed formats (float16, fp8, fp6, fp4), every
-///   deterministic mode and overflow policy: a branch-free kernel in 32-bit
-///   lanes that the compiler vectorizes (`LanePlan`), blocks with a possible
-///   overflow, an infinity or a NaN done again by the scalar kernel;
+/// - float32 into narrower signed formats (bfloat16, float16, fp8, fp6, fp4),
+///   every rounding mode (stochastic with up to 23 random bits, any number into
+///   bfloat16) and overflow policy: a branch-free kernel in 32-bit lanes that
+///   the compiler vectorizes (`LanePlan`), blocks with a possible overflow, an
+///   infinity or a NaN done again by the scalar kernel;
 /// - sources of up to 16 bits into float32, exact widening: the same kind of
 ///   vector kernel (`WideningPlan`), NaN blocks from the table;
 /// - sources of up to 16 bits (deterministic modes): a table of all results,
 ///   built once by the core;
-/// - float32 and float64 sources otherwise (float64, stochastic rounding,
-///   flushing): a scalar integer kernel specialized per rounding mode
+/// - float32 and float64 sources otherwise (float64, flushing, stochastic
+///   rounding with more random bits): a scalar integer kernel specialized per rounding mode
 ///   (`NarrowingPlan`), rare cases passed to the core;
 /// - everything else: the core, element by element.
 ///
