@@ -164,7 +164,10 @@ public struct BulkConverter: Sendable {
             var lo = 0
             while lo < source.count {
                 let n = min(block, source.count - lo)
-                if plan.run(src + lo, dst + lo, count: n) {
+                let rare = plan.sharesFloat32Exponents
+                    ? plan.run(NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n)
+                    : plan.run(SeparateSubnormalPath.self, src + lo, dst + lo, count: n)
+                if rare {
                     lookUp(table, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
                            UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]))
                 }
@@ -218,10 +221,10 @@ public struct BulkConverter: Sendable {
             let n = Swift.min(Swift.min(1024, source.count - lo), toBoundary)
             let key = noise.key(high: index >> 32)
             let rare = switch (lanes.keepsNegativeZero, lanes.sharesFloat32Exponents) {
-            case (true, false): lanes.run(rule, KeepsNegativeZero.self, TinyByAdder.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-            case (false, false): lanes.run(rule, NoNegativeZero.self, TinyByAdder.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-            case (true, true): lanes.run(rule, KeepsNegativeZero.self, TinyAtFixedShift.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-            case (false, true): lanes.run(rule, NoNegativeZero.self, TinyAtFixedShift.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (true, false): lanes.run(rule, KeepsNegativeZero.self, SeparateSubnormalPath.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (false, false): lanes.run(rule, NoNegativeZero.self, SeparateSubnormalPath.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (true, true): lanes.run(rule, KeepsNegativeZero.self, NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            case (false, true): lanes.run(rule, NoNegativeZero.self, NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
             }
             if rare {
                 narrow(plan, rule, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),

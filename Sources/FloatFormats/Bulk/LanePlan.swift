@@ -109,7 +109,7 @@
     /// Every constant is loaded into a local first and every choice is a
     /// select, so that the loop vectorizes.
     @inlinable @inline(never)
-    func run<R: LaneRule, Z: SignPlacement, T: TinyResults, D: FixedWidthInteger & UnsignedInteger>(
+    func run<R: LaneRule, Z: SignPlacement, T: SubnormalPath, D: FixedWidthInteger & UnsignedInteger>(
         _ rule: R, _ sign: Z.Type, _ tiny: T.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int,
         firstIndex: UInt32, key: UInt32
     ) -> Bool {
@@ -124,7 +124,7 @@
             let random = rule.random(firstIndex &+ UInt32(truncatingIfNeeded: i), key: key)
             let normal = rule.round(a &- rebias, shift: shift, negative: negative, random: random)
             let r: UInt32
-            if T.atFixedShift {
+            if T.followsNormalFormula {
                 r = normal
             } else {
                 // A subnormal result (or zero, or the smallest normal after rounding
@@ -141,22 +141,6 @@
         }
         return rare & 0x8000_0000 != 0
     }
-}
-
-/// How the lane kernel computes results below the target's smallest normal.
-@usableFromInline protocol TinyResults {
-    /// Whether the normal formula holds for them too (no adder needed).
-    static var atFixedShift: Bool { get }
-}
-
-/// Subnormal results on their own grid, aligned by the adder.
-@usableFromInline enum TinyByAdder: TinyResults {
-    @inlinable static var atFixedShift: Bool { false }
-}
-
-/// Subnormal results at the normal shift: targets with float32's exponent range.
-@usableFromInline enum TinyAtFixedShift: TinyResults {
-    @inlinable static var atFixedShift: Bool { true }
 }
 
 /// How the lane kernel puts the sign on a result, chosen per target so that

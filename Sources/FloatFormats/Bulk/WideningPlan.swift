@@ -32,6 +32,9 @@
     /// A code that is NaN though its magnitude is 0 (FNUZ, P3109), or a value
     /// no source code has.
     @usableFromInline let nanAtNegativeZero: UInt32
+    /// Whether the source has float32's exponent range (bfloat16): its
+    /// subnormals move into place like normal values.
+    @usableFromInline let sharesFloat32Exponents: Bool
 
     /// Nil when the pair or the options are outside what the kernel handles.
     init?(source: FloatFormat, target: FloatFormat, options: RoundingOptions) {
@@ -39,6 +42,7 @@
         // float32's exponent (bfloat16): every value, subnormals included, is
         // the code shifted into place.
         let sameExponent = source.exponentBits == 8 && source.bias == 127
+        sharesFloat32Exponents = sameExponent
         guard target == .float32, source.bitWidth <= 16, source.isSigned, source.hasSubnormals,
               m >= 1, m < 23, source.emax <= 127, source.emin - m >= -126 || sameExponent,
               !options.flushSubnormalInputs, !(sameExponent && options.flushSubnormalOutputs) else { return nil }
@@ -56,8 +60,8 @@
     /// Converts one block; returns whether it holds an infinity or a NaN, whose
     /// result here is not to be used.
     @inlinable @inline(never)
-    func run<S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
-        _ src: UnsafePointer<S>, _ dst: UnsafeMutablePointer<D>, count: Int
+    func run<P: SubnormalPath, S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
+        _ path: P.Type, _ src: UnsafePointer<S>, _ dst: UnsafeMutablePointer<D>, count: Int
     ) -> Bool {
         let magnitudeMask = magnitudeMask, signMask = signMask, signShift = signShift, shift = shift
         let rebias = rebias, minNormal = minNormal, subnormalScale = subnormalScale
@@ -67,8 +71,13 @@
             let u = UInt32(truncatingIfNeeded: src[i])
             let a = u & magnitudeMask
             let normal = (a &<< shift) &+ rebias
-            let subnormal = (Float(Int32(bitPattern: a)) * subnormalScale).bitPattern
-            let r = a < minNormal ? subnormal : normal
+            let r: UInt32
+            if P.followsNormalFormula {
+                r = normal
+            } else {
+                let subnormal = (Float(Int32(bitPattern: a)) * subnormalScale).bitPattern
+                r = a < minNormal ? subnormal : normal
+            }
             dst[i] = D(truncatingIfNeeded: r | ((u & signMask) &<< signShift))
             rare |= (largestFinite &- a) | (u == nanAtNegativeZero ? 0x8000_0000 : 0)
         }
