@@ -10,7 +10,7 @@ import Dispatch
 ///   every rounding mode (stochastic with up to 23 random bits, any number into
 ///   bfloat16) and overflow policy: a branch-free kernel in 32-bit lanes that
 ///   the compiler vectorizes (`LanePlan`), blocks with a possible overflow, an
-///   infinity or a NaN done again by the scalar kernel;
+///   infinity or a NaN done again by a second vector pass (NaNs by the core);
 /// - sources of up to 16 bits into float32, exact widening: the same kind of
 ///   vector kernel (`WideningPlan`), NaN blocks from the table;
 /// - sources of up to 16 bits (deterministic modes): a table of all results,
@@ -195,10 +195,10 @@ public struct BulkConverter: Sendable {
         }
     }
 
-    /// The vector kernel, block by block; a block with a lane it leaves to the
-    /// scalar path (a possible overflow, an infinity, a NaN) is done again by
-    /// the scalar kernel, and so is everything outside the default
-    /// floating-point environment.
+    /// The vector kernel, block by block; a block with a lane it leaves (a
+    /// possible overflow, an infinity, a NaN) gets a second vector pass for
+    /// those lanes and the core for its NaNs. Everything outside the default
+    /// floating-point environment goes to the scalar kernel.
     @inlinable
     func run<R: LaneRule & RoundingRule, S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>(
         _ lanes: LanePlan, _ rule: R, _ plan: NarrowingPlan, _ source: UnsafeBufferPointer<S>,
@@ -211,6 +211,7 @@ public struct BulkConverter: Sendable {
             return
         }
         let noise = RoundingNoise(seed: conversion.seed)
+        let large = LanePlan.LargeResults(plan)
         var lo = 0
         while lo < source.count {
             // Blocks of 1024, none crossing a multiple of 2^32 in the element
@@ -226,9 +227,10 @@ public struct BulkConverter: Sendable {
             case (true, true): lanes.run(rule, KeepsNegativeZero.self, NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
             case (false, true): lanes.run(rule, NoNegativeZero.self, NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
             }
-            if rare {
-                narrow(plan, rule, UnsafeBufferPointer(rebasing: source[lo..<lo + n]),
-                       UnsafeMutableBufferPointer(rebasing: destination[lo..<lo + n]), index)
+            if rare && lanes.redoLarge(rule, large, src + lo, dst + lo, count: n, firstIndex: low, key: key) {
+                for i in lo..<lo + n where src[i] & 0x7FFF_FFFF > 0x7F80_0000 {
+                    dst[i] = D(truncatingIfNeeded: conversion.convert(UInt64(src[i]), index: startIndex &+ UInt64(i)).code)
+                }
             }
             lo += n
         }

@@ -18,8 +18,8 @@
 ///   formula covers every result);
 /// - the sign bit goes on last (not on a zero where the format has no −0);
 /// - a lane whose magnitude exceeds the target's largest finite value (a
-///   possible overflow, an infinity, a NaN) marks its block, which the scalar
-///   kernel then does again.
+///   possible overflow, an infinity, a NaN) marks its block, whose such lanes
+///   `redoLarge` then does again (NaNs by the core).
 ///
 /// The kernel needs the default floating-point environment: the adder rounds
 /// to nearest-even, and subnormals (a float32 subnormal source, its remainder
@@ -140,6 +140,51 @@
             rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
         }
         return rare & 0x8000_0000 != 0
+    }
+}
+
+extension LanePlan {
+    /// The results of magnitudes above the target's largest finite value, from
+    /// the core (`NarrowingPlan`), by sign (0 positive, 1 negative).
+    @usableFromInline struct LargeResults: Sendable {
+        @usableFromInline let largestFiniteMagnitude: UInt32
+        @usableFromInline let overflow: (UInt32, UInt32)
+        @usableFromInline let infinity: (UInt32, UInt32)
+
+        @usableFromInline init(_ plan: NarrowingPlan) {
+            largestFiniteMagnitude = UInt32(truncatingIfNeeded: plan.maxMagnitude)
+            overflow = (UInt32(truncatingIfNeeded: plan.overflowCode.0), UInt32(truncatingIfNeeded: plan.overflowCode.1))
+            infinity = (UInt32(truncatingIfNeeded: plan.infinityCode.0), UInt32(truncatingIfNeeded: plan.infinityCode.1))
+        }
+    }
+
+    /// Does again, in a block `run` marked, the lanes it left: a magnitude
+    /// above the target's largest finite value rounds at the fixed shift like
+    /// a normal result, and becomes the overflow result if that passes the
+    /// largest finite magnitude; an infinity takes the infinity result. Every
+    /// choice is a select, so this pass vectorizes too, and a block with one
+    /// outlier costs two passes, not the scalar kernel. Returns whether the
+    /// block holds a NaN, whose lane is left for the core.
+    @inlinable @inline(never)
+    func redoLarge<R: LaneRule, D: FixedWidthInteger & UnsignedInteger>(
+        _ rule: R, _ large: LargeResults, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int,
+        firstIndex: UInt32, key: UInt32
+    ) -> Bool {
+        let rebias = rebias, shift = shift, signShift = signShift, rareAbove = rareAbove
+        let largest = large.largestFiniteMagnitude, overflow = large.overflow, infinity = large.infinity
+        var nan: UInt32 = 0
+        for i in 0..<count {
+            let u = src[i]
+            let a = u & 0x7FFF_FFFF
+            let negative = u & 0x8000_0000 != 0
+            let random = rule.random(firstIndex &+ UInt32(truncatingIfNeeded: i), key: key)
+            let code = rule.round(a &- rebias, shift: shift, negative: negative, random: random)
+            let finite = code > largest ? (negative ? overflow.1 : overflow.0) : code | ((u & 0x8000_0000) &>> signShift)
+            let r = a == 0x7F80_0000 ? (negative ? infinity.1 : infinity.0) : finite
+            dst[i] = a > rareAbove ? D(truncatingIfNeeded: r) : dst[i]
+            nan |= 0x7F80_0000 &- a    // the top bit is set when a is a NaN
+        }
+        return nan & 0x8000_0000 != 0
     }
 }
 
