@@ -63,7 +63,23 @@ public struct BenchmarkResult: Sendable {
 
     /// Input bytes converted a second, in 10^9.
     public var gigabytesPerSecond: Double { Double(inputBytesPerElement) / nsPerElement }
-    public var ratioToCopy: Double { nsPerElement / copyNsPerElement }
+    /// The median over repetitions of kernel time / copy time, each pair timed
+    /// back to back: a burst of load from elsewhere on a shared machine slows
+    /// both of a pair, and the ratio cancels it where the two medians would not.
+    public let ratioToCopy: Double
+
+    public init(kernel: String, elements: Int, threads: Int, nsPerElement: Double, copyNsPerElement: Double,
+                ratioToCopy: Double? = nil, implementation: String, inputBytesPerElement: Int, copyBytesPerElement: Int) {
+        self.kernel = kernel
+        self.elements = elements
+        self.threads = threads
+        self.nsPerElement = nsPerElement
+        self.copyNsPerElement = copyNsPerElement
+        self.ratioToCopy = ratioToCopy ?? nsPerElement / copyNsPerElement
+        self.implementation = implementation
+        self.inputBytesPerElement = inputBytesPerElement
+        self.copyBytesPerElement = copyBytesPerElement
+    }
 }
 
 /// Times kernels against a memory copy of the same input, measured in the same
@@ -122,8 +138,9 @@ public struct ConversionBenchmark: Sendable {
     }
 
     /// Times the kernel and a copy alternately, so that both see the same
-    /// machine (this one is shared and noisy); medians, in ns per element.
-    private func timeAgainstCopy(copyBytesPerElement: Int, _ kernel: () -> Void) -> (kernel: Double, copy: Double) {
+    /// machine (this one is shared and noisy): the medians in ns per element,
+    /// and the median of the ratios of each pair.
+    private func timeAgainstCopy(copyBytesPerElement: Int, _ kernel: () -> Void) -> Timing {
         let n = elements * copyBytesPerElement
         let src = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n))
         let dstBase = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n + Self.destinationOffset))
@@ -138,7 +155,12 @@ public struct ConversionBenchmark: Sendable {
             copySamples.append(nanoseconds(copy))
             kernelSamples.append(nanoseconds(kernel))
         }
-        return (median(kernelSamples) / Double(elements), median(copySamples) / Double(elements))
+        return Timing(kernel: median(kernelSamples) / Double(elements), copy: median(copySamples) / Double(elements),
+                      ratio: median(zip(kernelSamples, copySamples).map { $0 / $1 }))
+    }
+
+    private struct Timing {
+        let kernel: Double, copy: Double, ratio: Double
     }
 
     /// Times one kernel against a copy of the wider of its two arrays (the
@@ -154,7 +176,7 @@ public struct ConversionBenchmark: Sendable {
             input = toSource.convert(floats.map(UInt64.init))
         }
         let copyWidth = max(byteWidth(spec.source), byteWidth(spec.target))
-        let t: (kernel: Double, copy: Double)
+        let t: Timing
         switch (byteWidth(spec.source), byteWidth(spec.target)) {
         case (4, 1): t = measure(input, UInt32.self, UInt8.self, converter, copyWidth)
         case (4, 2): t = measure(input, UInt32.self, UInt16.self, converter, copyWidth)
@@ -170,7 +192,7 @@ public struct ConversionBenchmark: Sendable {
         default: t = measure(input, UInt64.self, UInt64.self, converter, copyWidth)
         }
         return BenchmarkResult(kernel: spec.description, elements: elements, threads: threads, nsPerElement: t.kernel,
-                               copyNsPerElement: t.copy, implementation: converter.kernelName,
+                               copyNsPerElement: t.copy, ratioToCopy: t.ratio, implementation: converter.kernelName,
                                inputBytesPerElement: byteWidth(spec.source), copyBytesPerElement: copyWidth)
     }
 
@@ -180,7 +202,7 @@ public struct ConversionBenchmark: Sendable {
 
     private func measure<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
         _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter, _ copyWidth: Int
-    ) -> (kernel: Double, copy: Double) {
+    ) -> Timing {
         // One layout for every run (see `destinationOffset`).
         let n = input.count
         let src = UnsafeMutableBufferPointer(start: alignedAllocation(S.self, n), count: n)

@@ -25,7 +25,7 @@ public enum BenchmarkReport {
         return Table(columns: columns, rows: rows.map { r in
             [.text(r.kernel), .integer(r.elements), .integer(r.threads), .number(fixed(r.nsPerElement, 3)),
              .number(fixed(r.gigabytesPerSecond, 2)), .number(fixed(r.copyNsPerElement, 3)),
-             .integer(r.copyBytesPerElement), .number(fixed(r.nsPerElement / r.copyNsPerElement, 2)), .text(r.implementation)]
+             .integer(r.copyBytesPerElement), .number(fixed(r.ratioToCopy, 2)), .text(r.implementation)]
         })
     }
 }

@@ -212,6 +212,7 @@ public struct BulkConverter: Sendable {
         }
         let noise = RoundingNoise(seed: conversion.seed)
         let large = LanePlan.LargeResults(plan)
+        var expectTiny = false
         var lo = 0
         while lo < source.count {
             // Blocks of 1024, none crossing a multiple of 2^32 in the element
@@ -221,18 +222,35 @@ public struct BulkConverter: Sendable {
             let toBoundary = Int((UInt64(1) &<< 32) &- UInt64(low))
             let n = Swift.min(Swift.min(1024, source.count - lo), toBoundary)
             let key = noise.key(high: index >> 32)
-            let rare = switch (lanes.keepsNegativeZero, lanes.sharesFloat32Exponents) {
-            case (true, false): lanes.run(rule, KeepsNegativeZero.self, SeparateSubnormalPath.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-            case (false, false): lanes.run(rule, NoNegativeZero.self, SeparateSubnormalPath.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-            case (true, true): lanes.run(rule, KeepsNegativeZero.self, NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
-            case (false, true): lanes.run(rule, NoNegativeZero.self, NormalFormulaForSubnormals.self, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            // Blocks without a tiny lane need only the normal formula. Whether
+            // the last block had one predicts this one's: a block tried without
+            // the subnormal path and found to need it is done again with it.
+            var flags = convertBlock(lanes, rule, subnormals: expectTiny, src + lo, dst + lo, count: n, firstIndex: low, key: key)
+            if flags.tiny && !expectTiny {
+                flags = convertBlock(lanes, rule, subnormals: true, src + lo, dst + lo, count: n, firstIndex: low, key: key)
             }
+            expectTiny = flags.tiny
+            let rare = flags.large
             if rare && lanes.redoLarge(rule, large, src + lo, dst + lo, count: n, firstIndex: low, key: key) {
                 for i in lo..<lo + n where src[i] & 0x7FFF_FFFF > 0x7F80_0000 {
                     dst[i] = D(truncatingIfNeeded: conversion.convert(UInt64(src[i]), index: startIndex &+ UInt64(i)).code)
                 }
             }
             lo += n
+        }
+    }
+
+    /// One block of the vector kernel, with or without the subnormal path.
+    @inlinable @inline(__always)
+    func convertBlock<R: LaneRule, D: FixedWidthInteger & UnsignedInteger>(
+        _ lanes: LanePlan, _ rule: R, subnormals: Bool, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>,
+        count n: Int, firstIndex: UInt32, key: UInt32
+    ) -> LanePlan.BlockFlags {
+        switch (lanes.keepsNegativeZero, subnormals && !lanes.sharesFloat32Exponents) {
+        case (true, true): lanes.run(rule, KeepsNegativeZero.self, SeparateSubnormalPath.self, src, dst, count: n, firstIndex: firstIndex, key: key)
+        case (false, true): lanes.run(rule, NoNegativeZero.self, SeparateSubnormalPath.self, src, dst, count: n, firstIndex: firstIndex, key: key)
+        case (true, false): lanes.run(rule, KeepsNegativeZero.self, NormalFormulaForSubnormals.self, src, dst, count: n, firstIndex: firstIndex, key: key)
+        case (false, false): lanes.run(rule, NoNegativeZero.self, NormalFormulaForSubnormals.self, src, dst, count: n, firstIndex: firstIndex, key: key)
         }
     }
 

@@ -104,18 +104,29 @@
             && subnormal - 0 > 0 && (subnormal + subnormal) - subnormal == subnormal
     }
 
-    /// Converts one block; returns whether it holds a lane for the scalar path
-    /// (possible overflow, infinity, NaN), whose result here is not to be used.
-    /// Every constant is loaded into a local first and every choice is a
-    /// select, so that the loop vectorizes.
+    /// What a block held, for the caller.
+    @usableFromInline struct BlockFlags {
+        /// A lane `redoLarge` must do again (possible overflow, infinity, NaN).
+        @usableFromInline let large: Bool
+        /// A lane below the target's smallest normal, which the normal formula
+        /// alone gets wrong (never for targets with float32's exponent range).
+        @usableFromInline let tiny: Bool
+        @inlinable init(large: Bool, tiny: Bool) { self.large = large; self.tiny = tiny }
+    }
+
+    /// Converts one block. Every constant is loaded into a local first and
+    /// every choice is a select, so that the loop vectorizes. With
+    /// `NormalFormulaForSubnormals` on a target of its own exponent range, the
+    /// results are right only if the block holds no tiny lane.
     @inlinable @inline(never)
     func run<R: LaneRule, Z: SignPlacement, T: SubnormalPath, D: FixedWidthInteger & UnsignedInteger>(
         _ rule: R, _ sign: Z.Type, _ tiny: T.Type, _ src: UnsafePointer<UInt32>, _ dst: UnsafeMutablePointer<D>, count: Int,
         firstIndex: UInt32, key: UInt32
-    ) -> Bool {
+    ) -> BlockFlags {
         let rebias = rebias, shift = shift, minNormal = minNormal, magic = magic, magicBits = magic.bitPattern
         let halfUlp = halfUlp, refinement = refinement, signShift = signShift, rareAbove = rareAbove
-        var rare: UInt32 = 0
+        let tinyBelow = sharesFloat32Exponents ? 0 : minNormal
+        var rare: UInt32 = 0, below: UInt32 = 0
         for i in 0..<count {
             let u = src[i]
             let a = u & 0x7FFF_FFFF
@@ -138,8 +149,9 @@
             }
             dst[i] = D(truncatingIfNeeded: r | Z.sign(of: u, result: r, shift: signShift))
             rare |= rareAbove &- a    // the top bit is set when a > rareAbove (both < 2^31)
+            below |= a &- tinyBelow   // and here when a < tinyBelow
         }
-        return rare & 0x8000_0000 != 0
+        return BlockFlags(large: rare & 0x8000_0000 != 0, tiny: below & 0x8000_0000 != 0)
     }
 }
 
