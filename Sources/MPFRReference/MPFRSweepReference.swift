@@ -29,6 +29,12 @@ public struct MPFRSweepReference: SweepReference {
     private let direction: mpfr_rnd_t?
     private let values: [Double]          // every target encoding's value; NaN for NaNs
     private let maxFinite: Double
+    /// The direct path's constants, read once: MPFR's direction when the
+    /// mode and the target allow the direct path, and emin.
+    private let directDirection: mpfr_rnd_t?
+    private let emin: Int
+    private let subnormalScale: Double      // 2^(M − emin)
+    private let hasNegativeZero: Bool
     /// What an overflow gives, by sign (depends only on mode and policy).
     private let overflow: (positive: Double, negative: Double)
     /// The MPFR numbers, owned here; their raw pointers are used while `self`
@@ -59,6 +65,11 @@ public struct MPFRSweepReference: SweepReference {
             }
         }
         maxFinite = target.maxFinite.doubleValue
+        let direct = target.isSigned && target.hasSubnormals && !options.flushSubnormalInputs && !options.flushSubnormalOutputs
+        directDirection = direct ? direction : nil
+        emin = target.emin
+        subnormalScale = Double(sign: .plus, exponent: target.fractionBits - target.emin, significand: 1)
+        hasNegativeZero = target.hasNegativeZero
         numbers = [BigFloat(precision: target.fractionBits + 1), BigFloat(precision: 24), BigFloat(precision: 24)]
         (rounded, scaled, integer) = (numbers[0].raw, numbers[1].raw, numbers[2].raw)
         let huge = Dyadic.powerOfTwo(target.emax + 4)
@@ -75,16 +86,14 @@ public struct MPFRSweepReference: SweepReference {
 
     public mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String? {
         let f = Float(bitPattern: UInt32(truncatingIfNeeded: code))
-        guard let direction, f.isFinite, f != 0, target.isSigned, target.hasSubnormals,
-              !options.flushSubnormalInputs, !options.flushSubnormalOutputs else {
+        guard let direction = directDirection, f.isFinite, f != 0 else {
             return general(code, index, result)
         }
-        let m = target.fractionBits, emin = target.emin
         let expected: Double
         if Int(f.exponent) < emin {
             // The subnormal grid: x·2^(M − emin) rounded to an integer by MPFR;
             // the scalings by powers of two are exact in a Double.
-            let scale = Double(sign: .plus, exponent: m - emin, significand: 1)
+            let scale = subnormalScale
             mpfr_set_d(scaled, Double(f) * scale, floatlab_rndn())             // exact: 24 bits
             mpfr_rint(integer, scaled, direction)
             expected = mpfr_get_d(integer, floatlab_rndn()) / scale           // exact: ≤ 16-bit values
@@ -97,7 +106,7 @@ public struct MPFRSweepReference: SweepReference {
             want = f < 0 ? overflow.negative : overflow.positive
         } else {
             // A zero result of a negative value is −0 only where the format has one.
-            want = expected == 0 && !target.hasNegativeZero ? 0 : expected
+            want = expected == 0 && !hasNegativeZero ? 0 : expected
         }
         let got = values[Int(result)]
         if want.isNaN ? got.isNaN : got == want && got.sign == want.sign { return nil }
