@@ -1,10 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The module graph, as Docs/Architecture.md draws it. FloatFormats imports
+// nothing; only MPFRReference imports CMPFR; only the executable imports
+// ArgumentParser.
 let package = Package(
     name: "FloatLab",
     products: [
         .library(name: "FloatFormats", targets: ["FloatFormats"]),
+        .library(name: "Verification", targets: ["Verification"]),
         .library(name: "MPFRReference", targets: ["MPFRReference"]),
         .library(name: "FormatReport", targets: ["FormatReport"]),
         .library(name: "TensorIO", targets: ["TensorIO"]),
@@ -20,21 +24,26 @@ let package = Package(
             providers: [.apt(["libmpfr-dev"])]
         ),
         .target(name: "FloatFormats"),
-        .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats"]),
-        .target(name: "FormatReport", dependencies: ["FloatFormats"]),
+        .target(name: "Verification", dependencies: ["FloatFormats"]),
+        .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats", "Verification"]),
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
-        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "FormatReport"]),
+        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats"]),
+        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark",
+                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FloatFormatsTests", dependencies: ["FloatFormats"]),
-        .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "FloatFormats"]),
-        .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats"]),
-        .testTarget(name: "TensorIOTests", dependencies: ["TensorIO"]),
-        .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab"]),
+        // What the test targets share: format lists, the seeded generator, the
+        // runner of the built tool, the reader of documented examples.
+        .target(name: "FloatLabTestSupport", dependencies: ["FloatFormats"], path: "Tests/FloatLabTestSupport"),
+        .testTarget(name: "FloatFormatsTests", dependencies: ["FloatFormats", "Verification", "FloatLabTestSupport"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "Verification", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
+        .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport"]),
     ]
 )

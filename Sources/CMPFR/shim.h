@@ -20,6 +20,9 @@ static inline int floatlab_mpfr_set_ui64_2exp(mpfr_ptr x, unsigned long long m, 
     return mpfr_set_uj_2exp(x, (uintmax_t)m, (intmax_t)e, rnd);
 }
 
+/* The integer value of x (which must be an integer below 2^64), and x * 2^e exactly. */
+static inline unsigned long long floatlab_mpfr_get_ui64(mpfr_srcptr x) { return (unsigned long long)mpfr_get_uj(x, MPFR_RNDZ); }
+
 /* Frees a string returned by mpfr_get_str. */
 static inline void floatlab_mpfr_free_str(char *s) { mpfr_free_str(s); }
 

@@ -79,6 +79,23 @@ public final class BigFloat: @unchecked Sendable, CustomStringConvertible {
 
     public var description: String { decimalString() }
 
+    /// The exact value as a dyadic, when it is finite and its significand
+    /// fits 64 bits (every value of a format of up to 64 bits of precision);
+    /// nil otherwise.
+    public func exactDyadic() -> Dyadic? {
+        if isNaN || isInfinite { return nil }
+        if isZero { return Dyadic(isNegative: isNegative, significand: 0, exponent: 0) }
+        let p = precision
+        guard p <= 64 else { return nil }
+        let scaled = BigFloat(precision: p)
+        let e = Int(floatlab_mpfr_get_exp(raw))                    // |x| ∈ [2^(e−1), 2^e)
+        mpfr_abs(scaled.raw, raw, floatlab_rndn())
+        mpfr_mul_2si(scaled.raw, scaled.raw, p - e, floatlab_rndn())  // exact: an integer below 2^p
+        guard withExtendedLifetime(scaled, { mpfr_integer_p(scaled.raw) != 0 }) else { return nil }
+        let m = withExtendedLifetime(scaled) { floatlab_mpfr_get_ui64(scaled.raw) }
+        return Dyadic(isNegative: isNegative, significand: m, exponent: e - p)
+    }
+
     /// Numeric comparison (NaN compares unordered: returns nil).
     public static func compare(_ a: BigFloat, _ b: BigFloat) -> Int? {
         if a.isNaN || b.isNaN { return nil }

@@ -1,5 +1,6 @@
 import CMPFR
 import FloatFormats
+import Verification
 
 /// MPFR as the reference of an exhaustive float32 sweep (`floatlab verify
 /// conversions --from float32 --exhaustive --reference mpfr`), lean enough for
@@ -84,7 +85,9 @@ public struct MPFRSweepReference: SweepReference {
         overflow = (value(huge), value(huge.negated))
     }
 
-    public mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String? {
+    public var name: String { "MPFR" }
+
+    public mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> Expected? {
         let f = Float(bitPattern: UInt32(truncatingIfNeeded: code))
         guard let direction = directDirection, f.isFinite, f != 0 else {
             return general(code, index, result)
@@ -110,13 +113,14 @@ public struct MPFRSweepReference: SweepReference {
         }
         let got = values[Int(result)]
         if want.isNaN ? got.isNaN : got == want && got.sign == want.sign { return nil }
-        return "MPFR \(want)"
+        if want.isNaN { return Expected(code: target.canonicalNaN ?? 0, acceptsAnyNaN: true) }
+        return Expected(code: target.round(want).code)     // exact: want is a value of the target
     }
 
     /// The general referee, for the rare cases.
-    private func general(_ code: UInt64, _ index: UInt64, _ result: UInt64) -> String? {
+    private func general(_ code: UInt64, _ index: UInt64, _ result: UInt64) -> Expected? {
         let expected = Referee.round(Referee.input(code, in: .float32, flushSubnormals: options.flushSubnormalInputs),
                                      into: refereeTarget, options: options, random: UInt64(RoundingNoise(seed: seed)[index]))
-        return Referee.agrees(result, expected.flags, in: target, with: expected) ? nil : "MPFR \(expected.value)"
+        return Referee.agrees(result, expected.flags, in: target, with: expected) ? nil : expected.expectation(in: target)
     }
 }

@@ -1,6 +1,7 @@
 import CMPFR
 import Foundation
 import FloatFormats
+import Verification
 
 /// MPFR's answer to "what does this value become in this format": the value is
 /// scaled to units of the target's grid (its ulp in the value's binade, never
@@ -225,6 +226,26 @@ extension Referee {
             guard let v = d.value else { return false }
             if x.isZero { return v.isZero && v.isNegative == x.isNegative }
             return BigFloat(exactly: v).isEqual(to: x)
+        }
+    }
+}
+
+extension Referee.Expected {
+    /// The expectation as an encoding of `f` with flags: NaN as the canonical
+    /// NaN, accepting any NaN (the referee does not decide NaN signs or
+    /// payloads), an infinity or a finite value as its encoding.
+    public func expectation(in f: FloatFormat) -> Expected {
+        switch value {
+        case .nan:
+            return Expected(code: f.canonicalNaN ?? 0, flags: flags, acceptsAnyNaN: true)
+        case .infinity(let negative):
+            return Expected(code: (negative ? f.negativeInfinity : f.positiveInfinity) ?? 0, flags: flags)
+        case .finite(let x):
+            if x.isZero { return Expected(code: x.isNegative && f.hasNegativeZero ? f.signMask : 0, flags: flags) }
+            guard let d = x.exactDyadic(), let code = f.exactCode(of: d) else {
+                preconditionFailure("the referee's result \(x) is not a value of \(f.name)")
+            }
+            return Expected(code: code, flags: flags)
         }
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import Glibc
 #endif
 @testable import FloatFormats
+import Verification
 
 /// The bulk kernels against the bit-level rounding core, element by element.
 @Suite struct BulkKernelTests {
@@ -59,33 +60,11 @@ import Glibc
     }
 
     /// Every float32 rounding boundary of the target (each midpoint and value, ±2
-    /// source ulps, both signs), the specials, and random bit patterns.
+    /// source ulps, both signs), the specials, and seeded random values, half
+    /// bit patterns and half at the target's scales.
     static func float32Inputs(for target: FloatFormat) -> [UInt64] {
-        var codes = Set<UInt64>()
-        let toward = RoundingOptions(mode: .towardZero, overflow: .saturateAll)
-        var rng = SplitMix64(seed: 17)
-        let last = target.largestFiniteMagnitude
-        // Every value of 8-bit and smaller targets; for wider ones the lowest 2048
-        // (subnormals and the first binades), the top 256 and 4096 at random.
-        var positives: [UInt64] = Array(0...min(last, 2048)) + Array((last > 256 ? last - 256 : 0)...last)
-        for _ in 0..<4096 { positives.append(rng.next() % (last + 1)) }
-        for c in positives {
-            guard let v = target.decodeUnchecked(c).value else { continue }
-            let next = target.decodeUnchecked(min(c + 1, last)).value!
-            let mid = Dyadic.sum(v, next)
-            for x in [v, Dyadic(significand: mid.significand, exponent: mid.exponent - 1)] {
-                let s = FloatFormat.float32.round(x, options: toward).code
-                for d in -2...2 where Int64(s) + Int64(d) >= 0 {
-                    codes.insert(UInt64(Int64(s) + Int64(d)) & 0x7FFF_FFFF)
-                    codes.insert((UInt64(Int64(s) + Int64(d)) & 0x7FFF_FFFF) | 0x8000_0000)
-                }
-            }
-        }
-        for _ in 0..<20_000 { codes.insert(rng.next() & 0xFFFF_FFFF) }
-        for c: UInt64 in [0, 0x8000_0000, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0000, 0x7F80_0001, 0xFFFF_FFFF, 1, 0x8000_0001, 0x7F7F_FFFF] {
-            codes.insert(c)
-        }
-        return codes.sorted()
+        Array(Set(ConversionInputs.codes(.boundaries, from: .float32, to: target, seed: 17)
+                  + ConversionInputs.codes(.random(count: 40_000, seed: 17), from: .float32, to: target))).sorted()
     }
 
     @Test(arguments: Catalogue.formats.filter { $0.bitWidth <= 19 } + [

@@ -1,5 +1,6 @@
 import XCTest
 @testable import FloatFormats
+import Verification
 
 /// The worked examples in the doc comments, run as written so they cannot drift.
 final class DocExampleTests: XCTestCase {

@@ -1,41 +1,6 @@
 import Foundation
 import Testing
-
-/// Runs the built `floatlab` executable and captures what it prints.
-struct Run {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-}
-
-func floatlab(_ args: String...) throws -> Run {
-    try floatlab(args)
-}
-
-func floatlab(_ args: [String]) throws -> Run {
-    let binary = productsDirectory.appendingPathComponent("floatlab")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = args
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-}
-
-/// The build folder that holds the test bundle and the executable.
-let productsDirectory: URL = {
-    var url = Bundle.main.bundleURL
-    for _ in 0..<3 {
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("floatlab").path) { return url }
-        url = url.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-}()
+import FloatLabTestSupport
 
 @Suite struct CLITests {
     @Test func defaultTableComparesTheThreeIEEEFormats() throws {

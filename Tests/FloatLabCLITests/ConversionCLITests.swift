@@ -1,28 +1,6 @@
 import Foundation
 import Testing
-
-func floatlab(_ args: [String], stdin: String) throws -> Run {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("floatlab")
-    process.arguments = args
-    let input = Pipe(), out = Pipe(), err = Pipe()
-    process.standardInput = input
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-}
-
-func temporaryDirectory() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("floatlab-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-}
+import FloatLabTestSupport
 
 @Suite struct ConversionCLITests {
     @Test func convertTextLines() throws {

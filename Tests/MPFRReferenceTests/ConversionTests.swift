@@ -2,16 +2,16 @@ import Foundation
 import Testing
 import FloatFormats
 import MPFRReference
+import FloatLabTestSupport
+import Verification
 
 let allModes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 3), .stochastic(bits: 16)]
 
-/// Catalogue formats of up to 16 bits.
-let smallCatalogue = Catalogue.formats.filter { $0.bitWidth <= 16 }
 
 @discardableResult
 func check(_ source: FloatFormat, _ target: FloatFormat, _ inputs: ConversionVerifier.Inputs,
            modes: [RoundingMode] = allModes, policies: [OverflowPolicy] = OverflowPolicy.allCases,
-           base: RoundingOptions = .default) -> ConversionVerifier.Report {
+           base: RoundingOptions = .default) -> CheckReport {
     let v = ConversionVerifier(source: source, target: target, modes: modes, policies: policies, base: base, seed: 7)
     let report = v.run(v.codes(inputs))
     #expect(report.mismatchCount == 0, "\(source.name) → \(target.name): \(report.mismatchCount) mismatches of \(report.comparisons)")

@@ -1,18 +1,7 @@
 import Testing
 import FloatFormats
 import MPFRReference
-
-/// Formats of at most 16 bits: decoded exhaustively against MPFR.
-let refereeFormats: [FloatFormat] =
-    (Catalogue.formats + Catalogue.p3109EightBit + [
-        try! FloatFormat.p3109(bits: 8, precision: 3, signed: false, extended: true),
-        try! FloatFormat.p3109(bits: 8, precision: 5, signed: false, extended: false),
-        try! FloatFormat.p3109(bits: 8, precision: 4, signed: true, extended: false),
-        try! FormatSpec.parse("e3m2b2"),
-        try! FormatSpec.parse("e5m0fnu"),
-        try! FormatSpec.parse("e4m3fin"),
-        try! FormatSpec.parse("e6m9"),
-    ]).filter { $0.bitWidth <= 16 }
+import FloatLabTestSupport
 
 /// Every format the catalogue constants are checked for, wide ones included.
 let constantFormats: [FloatFormat] = Catalogue.formats + Catalogue.p3109EightBit + [
@@ -23,7 +12,7 @@ let constantFormats: [FloatFormat] = Catalogue.formats + Catalogue.p3109EightBit
     /// Every encoding of every format of up to 16 bits: class and exact value agree
     /// with MPFR's evaluation of the field formula, and MPFR's emulation of the
     /// format holds the value exactly.
-    @Test(arguments: refereeFormats)
+    @Test(arguments: smallFormats)
     func decodeEveryEncoding(_ f: FloatFormat) {
         var mismatches = 0
         for code in 0...f.encodingMask {
@@ -72,7 +61,7 @@ let constantFormats: [FloatFormat] = Catalogue.formats + Catalogue.p3109EightBit
     /// The shortest decimal of every finite encoding reads back, through MPFR's
     /// correctly rounded parser, to the same value (that it is the shortest is
     /// checked against Swift's own shortest printer in FloatFormatsTests).
-    @Test(arguments: refereeFormats.filter { $0.bitWidth <= 12 || $0 == .float16 || $0 == .bfloat16 })
+    @Test(arguments: smallFormats.filter { $0.bitWidth <= 12 || $0 == .float16 || $0 == .bfloat16 })
     func shortestDecimalsRoundTripThroughMPFR(_ f: FloatFormat) {
         let step: UInt64 = f.bitWidth > 12 ? 7 : 1
         for code in stride(from: UInt64(0), through: f.encodingMask, by: Int(step)) {

@@ -1,6 +1,7 @@
 import Testing
 import FloatFormats
 import MPFRReference
+import Verification
 
 /// The lean MPFR reference of exhaustive float32 sweeps, on slices of the
 /// float32 line: where results are subnormal, around 1, near the top of the

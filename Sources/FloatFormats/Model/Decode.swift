@@ -12,6 +12,21 @@ extension FloatFormat {
         public let value: Dyadic?
 
         public var isFinite: Bool { floatClass.isFinite }
+
+        /// How tables write a value that is not a number: `inf`, `-inf` or
+        /// `nan`; empty for a finite value.
+        ///
+        /// ```swift
+        /// FloatFormat.float16.decodeUnchecked(0xFC00).specialText   // "-inf"
+        /// FloatFormat.float16.decodeUnchecked(0x7E00).specialText   // "nan"
+        /// ```
+        public var specialText: String {
+            switch floatClass {
+            case .infinity: return isNegative ? "-inf" : "inf"
+            case .nan: return "nan"
+            default: return ""
+            }
+        }
     }
 
     /// Decodes an encoding.

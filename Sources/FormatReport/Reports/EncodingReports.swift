@@ -42,12 +42,8 @@ public enum EncodingReport {
             valueCell = .number(shortest)
             exactCell = .number(v.exactDecimal())
             powerCell = .text(ValueNotation.powerForm(v))
-        } else if d.floatClass == .infinity {
-            valueCell = .text(d.isNegative ? "-inf" : "inf")
-            exactCell = valueCell
-            powerCell = valueCell
         } else {
-            valueCell = .text("nan")
+            valueCell = .text(d.specialText)
             exactCell = valueCell
             powerCell = valueCell
         }

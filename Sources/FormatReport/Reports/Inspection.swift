@@ -75,7 +75,7 @@ public struct Inspection: Sendable {
             row("stored", "\(v.exactDecimal()) (exact); shortest round-trip \(shortest)")
             row("as m×2^e", ValueNotation.powerForm(v))
         } else {
-            row("stored", d.floatClass == .infinity ? (d.isNegative ? "-inf" : "inf") : "nan")
+            row("stored", d.specialText)
         }
         if let err = error(of: result.code), let typed {
             let rel = typed.isZero ? "–" : String(err.ratio(to: typed).magnitude)
@@ -94,7 +94,7 @@ public struct Inspection: Sendable {
     private func neighbour(_ code: UInt64?) -> String {
         guard let code else { return "none" }
         let d = format.decodeUnchecked(code)
-        let v = d.value.map { ValueNotation.decimal.string($0, in: format) } ?? (d.floatClass == .infinity ? (d.isNegative ? "-inf" : "inf") : "nan")
+        let v = d.value.map { ValueNotation.decimal.string($0, in: format) } ?? d.specialText
         return "\(EncodingReport.hex(code, in: format)) \(v)"
     }
 
@@ -114,7 +114,7 @@ public struct Inspection: Sendable {
         ]
         let rows: [[Cell]] = byMode.map { mode, r in
             let d = format.decodeUnchecked(r.code)
-            let value: Cell = d.value.map { .number($0.exactDecimal()) } ?? .text(d.floatClass == .infinity ? (d.isNegative ? "-inf" : "inf") : "nan")
+            let value: Cell = d.value.map { .number($0.exactDecimal()) } ?? .text(d.specialText)
             let err: Cell = error(of: r.code).map { .number($0.scientific(significant: 6)) } ?? .null
             return [.text(mode.name), .text(EncodingReport.hex(r.code, in: format)), value, err, .text(r.flags.letters)]
         }

@@ -21,7 +21,10 @@ struct Bench: ParsableCommand {
     @Option(help: "Threads per conversion.")
     var threads: Int = 1
 
-    @Flag(help: "Print a JSON array.")
+    @Option(name: .customLong("as"), help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .markdown
+
+    @Flag(help: "The same as --as json.")
     var json = false
 
     func validate() throws {
@@ -43,7 +46,7 @@ struct Bench: ParsableCommand {
         let bench = ConversionBenchmark(elements: elements, repetitions: repetitions, threads: threads)
         let results = try specs().map(bench.run)
         let table = BenchmarkReport.table(results)
-        print(json ? OutputFormat.json.render(table) : OutputFormat.markdown.render(table), terminator: "")
+        print((json ? .json : format).render(table), terminator: "")
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FloatFormats
 import Foundation
+import FormatReport
 import MPFRReference
 
 struct Verify: ParsableCommand {
@@ -50,31 +51,14 @@ struct VerifyConversions: ParsableCommand {
     var show: Int = 10
 
     @Option(help: "What the fast bulk kernel is checked against in --exhaustive sweeps of sources wider than 24 bits: core (the bit-level path, the default) or mpfr (float32 into formats of up to 16 bits).")
-    var reference: Reference?
-
-    enum Reference: String, ExpressibleByArgument { case core, mpfr }
-
-    /// The widest source `--exhaustive` accepts here.
-    static let exhaustiveLimit = 24
+    var reference: ConversionCheck.Reference?
 
     func validate() throws {
-        if [exhaustive, boundaries, random != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("choose one of --exhaustive, --boundaries and --random N.")
-        }
-        if exhaustive && from.bitWidth > 32 {
-            throw ValidationError("--exhaustive from \(from.name) means 2^\(from.bitWidth) inputs; use --boundaries or --random N.")
-        }
-        if exhaustive && from.bitWidth > VerifyConversions.exhaustiveLimit && reference == .mpfr
-            && !(from == .float32 && to.bitWidth <= 16) {
-            throw ValidationError("--exhaustive --reference mpfr from \(from.name) to \(to.name) is not supported: the MPFR sweep of wide sources takes float32 into formats of up to 16 bits; use --reference core, --boundaries or --random N.")
-        }
-        if let random, random <= 0 { throw ValidationError("--random takes a positive count.") }
-        _ = try modes()
-        _ = try policies()
+        _ = try method()
     }
 
     func modes() throws -> [RoundingMode] {
-        if rounding == "all" { return RoundingMode.deterministic + [.stochastic(bits: 8)] }
+        if rounding == "all" { return ConversionCheck.allModes }
         return try parseList(rounding, parseRoundingMode)
     }
 
@@ -83,94 +67,52 @@ struct VerifyConversions: ParsableCommand {
         return try parseList(overflow, parseOverflowPolicy)
     }
 
-    func run() throws {
-        if exhaustive && from.bitWidth > VerifyConversions.exhaustiveLimit || exhaustive && reference == .core {
-            try sweepKernel()
-            return
-        }
-        let inputs: ConversionVerifier.Inputs
-        if let random { inputs = .random(count: random, seed: seed) }
-        else if boundaries || (!exhaustive && from.bitWidth > 16) { inputs = .boundaries }
-        else { inputs = .exhaustive }
-        let base = subnormals.options
-        var verifier = ConversionVerifier(source: from, target: to, modes: try modes(), policies: try policies(), base: base, seed: seed)
-        verifier.keep = max(show, 1)
-        let codes = verifier.codes(inputs)
-        let name: String
-        switch inputs {
-        case .exhaustive: name = "exhaustive"
-        case .boundaries: name = "boundaries"
-        case .random(let n, let s): name = "random \(n), seed \(s)"
-        }
-        let start = Date()
-        let progress = Progress(total: codes.count)
-        let report = verifier.run(codes) { done, total in progress.update(done) }
-        progress.finish()
-        let seconds = Date().timeIntervalSince(start)
-        var lines = [
-            "verify conversions \(from.name) -> \(to.name)",
-            "inputs: \(report.inputs) (\(name))",
-            "modes: \(try modes().map(\.name).joined(separator: ", "))",
-            "overflow: \(try policies().map(\.rawValue).joined(separator: ", "))",
-            "comparisons: \(report.comparisons)",
-            "mismatches: \(report.mismatchCount)",
-            String(format: "time: %.1f s", seconds),
-        ]
-        for m in report.mismatches.prefix(show) { lines.append("mismatch: \(m)") }
-        print(lines.joined(separator: "\n"))
-        if report.mismatchCount > 0 { throw ExitCode(1) }
+    func check() throws -> ConversionCheck {
+        ConversionCheck(source: from, target: to, modes: try modes(), policies: try policies(), base: subnormals.options,
+                        seed: seed, keep: show)
     }
-}
 
-extension VerifyConversions {
-    /// Every source encoding through the bulk kernel and the bit-level core, per mode and policy.
-    func sweepKernel() throws {
-        let base = subnormals.options
-        let mpfr = reference == .mpfr
-        var lines = ["verify conversions \(from.name) -> \(to.name)",
-                     "inputs: \(from.encodingMask &+ 1) (exhaustive, bulk kernel against \(mpfr ? "MPFR" : "the bit-level core"))"]
+    func method() throws -> ConversionCheck.Method {
+        let check = try check()
+        do {
+            return try check.method(exhaustive: exhaustive, boundaries: boundaries, random: random, reference: reference)
+        } catch { throw ValidationError(error.message) }
+    }
+
+    func run() throws {
+        let check = try check()
         var failed = false
-        for mode in try modes() {
-            for policy in try policies() {
-                var options = base
-                options.mode = mode
-                options.overflow = policy
-                let converter = BulkConverter(from: from, to: to, options: options, seed: seed)
-                let progress = Progress(total: Int(from.encodingMask) &+ 1)
-                let start = Date()
-                let sweep = KernelSweep(converter)
-                let range = 0..<(from.encodingMask &+ 1)
-                let threads = ProcessInfo.processInfo.activeProcessorCount
-                let report: @Sendable (UInt64) -> Void = { progress.update(Int($0)) }
-                let (target, seed, chosen) = (to, self.seed, options)
-                let result = mpfr
-                    ? sweep.run(range, threads: threads, progress: report) { MPFRSweepReference(target: target, options: chosen, seed: seed) }
-                    : sweep.run(range, threads: threads, progress: report)
+        switch try method() {
+        case .referee(let inputs):
+            let progress = Progress()
+            let report = check.runReferee(inputs) { done, total in progress.update(done, of: total) }
+            progress.finish()
+            print(VerificationReport.refereeLines(report, source: from, target: to, inputs: inputs, modes: check.modes,
+                                                  policies: check.policies, show: show).joined(separator: "\n"))
+            failed = report.mismatchCount > 0
+        case .sweep(let reference):
+            print(VerificationReport.sweepHeader(source: from, target: to, againstMPFR: reference == .mpfr).joined(separator: "\n"))
+            let progress = Progress()
+            check.runSweeps(against: reference, threads: ProcessInfo.processInfo.activeProcessorCount,
+                            progress: { done, total in progress.update(done, of: total) }) { outcome in
                 progress.finish()
-                lines.append(String(format: "%@ %@: %llu checked, %llu mismatches, %.1f s (%@ kernel)", mode.name, policy.rawValue,
-                                    result.checked, result.mismatches, Date().timeIntervalSince(start), converter.kernelName))
-                for (code, got, expected) in result.examples.prefix(show) {
-                    lines.append("mismatch: 0x\(String(code, radix: 16)) \(mode.name) \(policy.rawValue): kernel 0x\(String(got, radix: 16)), \(expected)")
-                }
-                if result.mismatches > 0 { failed = true }
-                print(lines.joined(separator: "\n"))
-                lines = []
+                print(VerificationReport.sweepLines(outcome, show: show).joined(separator: "\n"))
+                if outcome.result.mismatches > 0 { failed = true }
             }
         }
         if failed { throw ExitCode(1) }
     }
 }
 
+extension ConversionCheck.Reference: ExpressibleByArgument {}
+
 /// A progress line on standard error, redrawn at most every half second.
 final class Progress: @unchecked Sendable {
-    let total: Int
     private let lock = NSLock()
     private var last = Date.distantPast
     private let enabled = isatty(STDERR_FILENO) == 1 || ProcessInfo.processInfo.environment["FLOATLAB_PROGRESS"] != nil
 
-    init(total: Int) { self.total = total }
-
-    func update(_ done: Int) {
+    func update(_ done: Int, of total: Int) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }

@@ -1,67 +1,5 @@
 import Dispatch
-
-/// What a sweep checks a kernel's results against: the bit-level core, or
-/// another referee (MPFR, in the MPFRReference module). Each worker makes its
-/// own, so a reference may keep scratch state.
-public protocol SweepReference {
-    /// Nil when `result` is right for source `code` (element `index`), else
-    /// what was expected, for the report.
-    mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String?
-
-    /// Checks a block: `results[i]` is the kernel's result for the source code
-    /// `codes[i]` (element `startIndex + i`); `report(i, expected)` for each
-    /// disagreement. By default `disagreement` code by code.
-    mutating func check<S: FixedWidthInteger & UnsignedInteger>(
-        _ codes: UnsafeBufferPointer<S>, startIndex: UInt64, results: UnsafeBufferPointer<UInt64>,
-        report: (Int, String) -> Void)
-}
-
-extension SweepReference {
-    public mutating func check<S: FixedWidthInteger & UnsignedInteger>(
-        _ codes: UnsafeBufferPointer<S>, startIndex: UInt64, results: UnsafeBufferPointer<UInt64>,
-        report: (Int, String) -> Void
-    ) {
-        for i in 0..<codes.count {
-            if let expected = disagreement(code: UInt64(truncatingIfNeeded: codes[i]), index: startIndex + UInt64(i),
-                                           result: results[i]) {
-                report(i, expected)
-            }
-        }
-    }
-}
-
-/// The bit-level core as the reference.
-public struct CoreReference: SweepReference {
-    public let conversion: Conversion
-
-    public init(_ conversion: Conversion) { self.conversion = conversion }
-
-    public func disagreement(code: UInt64, index: UInt64, result: UInt64) -> String? {
-        let expected = conversion.convert(code, index: index).code
-        return expected == result ? nil : "core 0x" + String(expected, radix: 16)
-    }
-
-    /// The core's batch conversion, then one comparison per element.
-    public mutating func check<S: FixedWidthInteger & UnsignedInteger>(
-        _ codes: UnsafeBufferPointer<S>, startIndex: UInt64, results: UnsafeBufferPointer<UInt64>,
-        report: (Int, String) -> Void
-    ) {
-        if scratch.count < codes.count { scratch = [UInt64](repeating: 0, count: codes.count) }
-        scratch.withUnsafeMutableBufferPointer { expected in
-            conversion.convertCodes(codes, into: expected, startIndex: startIndex)
-            // A branch-free pass first (it vectorizes); the reporting loop only
-            // when something differs.
-            var differ: UInt64 = 0
-            for i in 0..<codes.count { differ |= expected[i] ^ results[i] }
-            guard differ != 0 else { return }
-            for i in 0..<codes.count where expected[i] != results[i] {
-                report(i, "core 0x" + String(expected[i], radix: 16))
-            }
-        }
-    }
-
-    private var scratch: [UInt64] = []
-}
+import FloatFormats
 
 /// Checks a bulk kernel against the bit-level core (or another reference) over
 /// a range of source encodings (all 2^32 float32 patterns, say), in blocks
@@ -78,8 +16,8 @@ public struct KernelSweep: Sendable {
         public var checked: UInt64 = 0
         public init() {}
         public var mismatches: UInt64 = 0
-        /// The first few disagreements: (source code, kernel result, what the reference expected).
-        public var examples: [(UInt64, UInt64, String)] = []
+        /// The first few disagreements.
+        public var examples: [Mismatch] = []
     }
 
     public init(_ converter: BulkConverter) { self.converter = converter }
@@ -128,6 +66,8 @@ extension KernelSweep {
         let chunk = 1 << 13
         var input = [S](repeating: 0, count: chunk)
         var output = [UInt64](repeating: 0, count: chunk)
+        let referenceName = reference.name
+        let conversion = converter.conversion
         var b = worker
         while b < blocks {
             let lo = range.lowerBound + UInt64(b) * block
@@ -145,7 +85,12 @@ extension KernelSweep {
                         converter.convert(codes, into: results, startIndex: first)
                         reference.check(codes, startIndex: first, results: UnsafeBufferPointer(results)) { i, expected in
                             local.mismatches += 1
-                            if local.examples.count < 10 { local.examples.append((first + UInt64(i), results[i], expected)) }
+                            if local.examples.count < 10 {
+                                local.examples.append(Mismatch(
+                                    source: conversion.source, target: conversion.target, input: first + UInt64(i),
+                                    index: first + UInt64(i), options: conversion.options, expected: expected,
+                                    actualCode: results[i], actualFlags: nil, reference: referenceName))
+                            }
                         }
                     }
                 }

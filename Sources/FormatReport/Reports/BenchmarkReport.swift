@@ -1,4 +1,4 @@
-import FormatReport
+import ConversionBenchmark
 
 /// The `floatlab bench` table.
 public enum BenchmarkReport {

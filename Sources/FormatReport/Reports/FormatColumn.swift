@@ -72,25 +72,3 @@ public struct FormatColumn: Sendable {
 
     private static func byKey(_ key: String) -> FormatColumn { all.first { $0.key == key }! }
 }
-
-/// Why a report could not be built.
-public struct ReportError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
-/// The format comparison table.
-public enum FormatComparison {
-    /// One row per format, one column per `FormatColumn`.
-    ///
-    /// ```swift
-    /// let t = FormatComparison.table(formats: [.float32, .float16, .bfloat16],
-    ///                                columns: try FormatColumn.columns(["default"]))
-    /// OutputFormat.markdown.render(t)
-    /// ```
-    public static func table(formats: [FloatFormat], columns: [FormatColumn], notation: ValueNotation = .decimal) -> Table {
-        Table(columns: columns.map { Table.Column(key: $0.key, title: $0.title, alignment: $0.alignment) },
-              rows: formats.map { f in columns.map { $0.cell(f, notation) } })
-    }
-}

@@ -1,0 +1,16 @@
+import FloatFormats
+
+/// The format comparison table.
+public enum FormatComparison {
+    /// One row per format, one column per `FormatColumn`.
+    ///
+    /// ```swift
+    /// let t = FormatComparison.table(formats: [.float32, .float16, .bfloat16],
+    ///                                columns: try FormatColumn.columns(["default"]))
+    /// OutputFormat.markdown.render(t)
+    /// ```
+    public static func table(formats: [FloatFormat], columns: [FormatColumn], notation: ValueNotation = .decimal) -> Table {
+        Table(columns: columns.map { Table.Column(key: $0.key, title: $0.title, alignment: $0.alignment) },
+              rows: formats.map { f in columns.map { $0.cell(f, notation) } })
+    }
+}
