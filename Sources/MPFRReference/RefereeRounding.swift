@@ -249,3 +249,17 @@ extension Referee.Expected {
         }
     }
 }
+
+extension Referee {
+    /// The referee's input for x / s (s positive): MPFR's quotient at
+    /// `precision` bits truncated toward zero, the sticky bit from its ternary
+    /// value. Zeros, infinities and NaNs stay what they are.
+    public static func quotient(_ x: Input, by s: Dyadic, precision: Int = 256) -> Input {
+        guard case .finite(let value, let sticky) = x else { return x }
+        precondition(!sticky, "an exact dividend")
+        let divisor = BigFloat(exactly: s)
+        let q = BigFloat(precision: precision)
+        let t = withExtendedLifetime((value, divisor)) { mpfr_div(q.raw, value.raw, divisor.raw, floatlab_rndz()) }
+        return .finite(q, sticky: t != 0)
+    }
+}

@@ -117,6 +117,50 @@ public struct BulkConverter: Sendable {
         }
     }
 
+    /// Converts `source` divided by a positive scale into `destination`,
+    /// rounding each quotient once (`FloatFormat.round(_:dividedBy:)`): the
+    /// step of a quantizer with a non-power-of-two scale. This path runs the
+    /// core's batch loop (exact 128-bit division), not a vector kernel.
+    ///
+    /// ```swift
+    /// let c = BulkConverter(from: .float32, to: .float8_e4m3fn)
+    /// c.convert([0x43E0_0000, 0x3F80_0000], dividedBy: 3)   // [0x71, 0x2B]: 448/3 → 144, 1/3 → 0.34375
+    /// ```
+    public func convert<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
+        _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<D>, dividedBy scale: Double,
+        startIndex: UInt64 = 0, threads: Int = 1
+    ) {
+        precondition(source.count == destination.count, "source and destination counts differ")
+        let n = source.count
+        let chunks = threads <= 1 || n < 1 << 16 ? 1 : threads
+        let src = UnsafeBufferPointerBox(source), dst = UnsafeMutableBufferPointerBox(destination)
+        let conversion = self.conversion
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = n * c / chunks, hi = n * (c + 1) / chunks
+            var codes = [UInt64](repeating: 0, count: Swift.min(hi - lo, 4096))
+            var start = lo
+            while start < hi {
+                let m = Swift.min(codes.count, hi - start)
+                codes.withUnsafeMutableBufferPointer { out in
+                    _ = conversion.convert(UnsafeBufferPointer(rebasing: src.buffer[start..<start + m]),
+                                           into: UnsafeMutableBufferPointer(rebasing: out[0..<m]), dividedBy: scale,
+                                           startIndex: startIndex + UInt64(start))
+                    for i in 0..<m { dst.buffer[start + i] = D(truncatingIfNeeded: out[i]) }
+                }
+                start += m
+            }
+        }
+    }
+
+    /// Converts an array of encodings divided by a positive scale.
+    public func convert(_ codes: [UInt64], dividedBy scale: Double) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: codes.count)
+        codes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in convert(src, into: dst, dividedBy: scale) }
+        }
+        return out
+    }
+
     /// Converts an array of encodings.
     public func convert(_ codes: [UInt64]) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: codes.count)

@@ -57,26 +57,11 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
             magnitudeMask = e + m >= 64 ? ~0 : (UInt64(1) << UInt64(e + m)) &- 1
             signMask = isSigned ? UInt64(1) << UInt64(e + m) : 0
             encodingMask = width >= 64 ? ~0 : (UInt64(1) << UInt64(width)) &- 1
-            switch specials {
-            case .ieee:
-                largestFiniteMagnitude = ((maxExponentField &- 1) << UInt64(m)) | fractionMask
-            case .finiteAllOnesNaN:
-                largestFiniteMagnitude = magnitudeMask &- 1
-            case .finite, .unsignedZero:
-                largestFiniteMagnitude = magnitudeMask
-            case .p3109(let extended):
-                if isSigned {
-                    largestFiniteMagnitude = extended ? magnitudeMask &- 1 : magnitudeMask
-                } else {
-                    largestFiniteMagnitude = extended ? magnitudeMask &- 2 : magnitudeMask &- 1
-                }
-            }
+            largestFiniteMagnitude = FloatFormat.largestFiniteMagnitude(
+                specials: specials, isSigned: isSigned, fractionBits: m, maxExponentField: maxExponentField,
+                fractionMask: fractionMask, magnitudeMask: magnitudeMask)
             emin = hasSubnormals ? 1 - bias : -bias
-            switch specials {
-            case .unsignedZero: negativeZeroNaN = signMask
-            case .p3109 where isSigned: negativeZeroNaN = signMask
-            default: negativeZeroNaN = .max
-            }
+            negativeZeroNaN = FloatFormat.negativeZeroNaN(specials: specials, isSigned: isSigned, signMask: signMask)
             emax = Int(largestFiniteMagnitude >> UInt64(m)) - bias
         }
     }

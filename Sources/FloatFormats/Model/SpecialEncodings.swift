@@ -110,6 +110,75 @@ extension FloatFormat {
 }
 
 extension FloatFormat {
+    /// The NaN of this sign carrying an IEEE payload (the fraction
+    /// left-aligned in 64 bits): IEEE formats keep the payload's top bits and
+    /// set the quiet bit; `fn` formats have one NaN per sign; the others their
+    /// single NaN. The format must have NaNs.
+    @inline(always)
+    func nanEncoding(negative: Bool, payload: UInt64) -> UInt64 {
+        let sign: UInt64 = negative ? signMask : 0
+        switch specials {
+        case .ieee:
+            let quiet = UInt64(1) << UInt64(fractionBits - 1)
+            let fraction = (payload >> UInt64(64 - fractionBits)) | quiet
+            return (maxExponentField << UInt64(fractionBits)) | fraction | sign
+        case .finiteAllOnesNaN:
+            return magnitudeMask | sign
+        default:
+            return canonicalNaN!
+        }
+    }
+
+    /// The NaN that stands for a value of this sign (an overflow, an
+    /// infinity the format lacks): the canonical one with the sign bit set
+    /// where NaNs carry a sign (IEEE, OCP E4M3), else the single NaN.
+    @inline(always)
+    func signedNaN(negative: Bool) -> UInt64 {
+        let canonical = canonicalNaN!
+        guard negative, isSigned else { return canonical }
+        switch specials {
+        case .ieee, .finiteAllOnesNaN: return canonical | signMask
+        default: return canonical
+        }
+    }
+
+    /// The payload of a NaN encoding (its fraction left-aligned in 64 bits,
+    /// bit 63 the IEEE quiet bit) and whether it signals; formats other than
+    /// IEEE have neither.
+    func nanPayload(of code: UInt64) -> (payload: UInt64, signaling: Bool) {
+        guard specials == .ieee else { return (0, false) }
+        let payload = (code & fractionMask) << UInt64(64 - fractionBits)
+        return (payload, payload >> 63 == 0)
+    }
+
+    /// The magnitude code of the largest finite value, from the policy: the
+    /// codes above it are the infinities and NaNs the policy takes.
+    static func largestFiniteMagnitude(specials: SpecialValuePolicy, isSigned: Bool, fractionBits m: Int,
+                                       maxExponentField: UInt64, fractionMask: UInt64, magnitudeMask: UInt64) -> UInt64 {
+        switch specials {
+        case .ieee:
+            return ((maxExponentField &- 1) << UInt64(m)) | fractionMask
+        case .finiteAllOnesNaN:
+            return magnitudeMask &- 1
+        case .finite, .unsignedZero:
+            return magnitudeMask
+        case .p3109(let extended):
+            if isSigned { return extended ? magnitudeMask &- 1 : magnitudeMask }
+            return extended ? magnitudeMask &- 2 : magnitudeMask &- 1
+        }
+    }
+
+    /// The sign-bit-only code where the policy makes it the NaN (FNUZ, signed
+    /// P3109), else UInt64.max, which no code of a format that has it can
+    /// equal without also being above the largest finite magnitude.
+    static func negativeZeroNaN(specials: SpecialValuePolicy, isSigned: Bool, signMask: UInt64) -> UInt64 {
+        switch specials {
+        case .unsignedZero: return signMask
+        case .p3109 where isSigned: return signMask
+        default: return .max
+        }
+    }
+
     /// The special encodings of a format, worked out once from its policy and
     /// its layout (the format stores them with its other derived constants).
     @usableFromInline struct SpecialCodes: Sendable {

@@ -54,7 +54,76 @@ public struct Conversion: Sendable, Hashable {
     public func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
     ) -> ExceptionFlags {
-        convert(codes, into: out, startIndex: startIndex, collectingFlags: true)
+        convert(codes, into: out, startIndex: startIndex, collectingFlags: true, each: nil)
+    }
+
+    /// `convert(_:into:startIndex:)` that also writes each element's flags
+    /// into `flags` (as long as the input), for test vectors and checkers.
+    ///
+    /// ```swift
+    /// let c = Conversion(from: .float32, to: .float8_e4m3fn)
+    /// let input: [UInt32] = [0x3F80_0000, 0x4400_0000, 0x3F81_0000]
+    /// var out = [UInt64](repeating: 0, count: 3)
+    /// var each = [ExceptionFlags](repeating: [], count: 3)
+    /// input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { dst in
+    ///     each.withUnsafeMutableBufferPointer { _ = c.convert(src, into: dst, flags: $0) } } }
+    /// each    // [[], [.overflow, .inexact], [.inexact]]
+    /// ```
+    public func convert<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>,
+        flags: UnsafeMutableBufferPointer<ExceptionFlags>, startIndex: UInt64 = 0
+    ) -> ExceptionFlags {
+        precondition(flags.count >= codes.count, "the flags buffer is shorter than the input")
+        return convert(codes, into: out, startIndex: startIndex, collectingFlags: true, each: flags.baseAddress)
+    }
+
+    /// Every element's result with its own flags.
+    ///
+    /// ```swift
+    /// Conversion(from: .float32, to: .bfloat16).results([0x3F80_0000, 0x3F80_8000]).map(\.flags)   // [[], [.inexact]]
+    /// ```
+    public func results(_ codes: [UInt64], startIndex: UInt64 = 0) -> [RoundedResult] {
+        var out = [UInt64](repeating: 0, count: codes.count)
+        var flags = [ExceptionFlags](repeating: [], count: codes.count)
+        codes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                flags.withUnsafeMutableBufferPointer { _ = convert(src, into: dst, flags: $0, startIndex: startIndex) }
+            }
+        }
+        return zip(out, flags).map { RoundedResult(code: $0, flags: $1) }
+    }
+
+    /// Converts a buffer of source codes each divided by a positive scale,
+    /// rounding once (`FloatFormat.round(_:dividedBy:)`), element i with index
+    /// `startIndex + i`; returns every flag raised.
+    ///
+    /// ```swift
+    /// // x / 3 into bfloat16, one rounding (no float32 quotient in between).
+    /// let c = Conversion(from: .float32, to: .bfloat16)
+    /// let input: [UInt32] = [0x3F80_0000]          // 1.0
+    /// var out = [UInt64](repeating: 0, count: 1)
+    /// _ = input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { c.convert(src, into: $0, dividedBy: 3) } }
+    /// out     // [0x3EAB]: 1/3 in bfloat16
+    /// ```
+    public func convert<S: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, dividedBy scale: Double,
+        startIndex: UInt64 = 0
+    ) -> ExceptionFlags {
+        precondition(out.count >= codes.count, "the output buffer is shorter than the input")
+        precondition(scale > 0 && scale.isFinite, "the scale must be positive and finite")
+        let s = FloatFormat.float64.decodeUnchecked(scale.bitPattern).value!
+        let noise = RoundingNoise(seed: seed)
+        let mask = source.encodingMask
+        var flags = ExceptionFlags()
+        for i in 0..<codes.count {
+            let random: UInt64
+            if case .stochastic = options.mode { random = UInt64(noise[startIndex &+ UInt64(i)]) } else { random = 0 }
+            let x = source.sourceValue(of: UInt64(truncatingIfNeeded: codes[i]) & mask, flushSubnormals: options.flushSubnormalInputs)
+            let r = target.round(x, dividedBy: s, options: options, random: random)
+            out[i] = r.code
+            flags.formUnion(r.flags)
+        }
+        return flags
     }
 
     /// `convert(_:into:startIndex:)` without the flags, which are then not
@@ -62,32 +131,32 @@ public struct Conversion: Sendable, Hashable {
     public func convertCodes<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
     ) {
-        _ = convert(codes, into: out, startIndex: startIndex, collectingFlags: false)
+        _ = convert(codes, into: out, startIndex: startIndex, collectingFlags: false, each: nil)
     }
 
     @inline(always)
     private func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
-        collectingFlags: Bool
+        collectingFlags: Bool, each: UnsafeMutablePointer<ExceptionFlags>?
     ) -> ExceptionFlags {
         precondition(out.count >= codes.count, "the output buffer is shorter than the input")
         // One loop per mode, so that the mode is a constant in each.
         let f = collectingFlags
         switch options.mode {
-        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven, collectingFlags: f)
-        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway, collectingFlags: f)
-        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero, collectingFlags: f)
-        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up, collectingFlags: f)
-        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down, collectingFlags: f)
-        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd, collectingFlags: f)
-        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode, collectingFlags: f)
+        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven, collectingFlags: f, each: each)
+        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway, collectingFlags: f, each: each)
+        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero, collectingFlags: f, each: each)
+        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up, collectingFlags: f, each: each)
+        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down, collectingFlags: f, each: each)
+        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd, collectingFlags: f, each: each)
+        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode, collectingFlags: f, each: each)
         }
     }
 
     @inline(always)
     private func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
-        mode: RoundingMode, collectingFlags: Bool
+        mode: RoundingMode, collectingFlags: Bool, each: UnsafeMutablePointer<ExceptionFlags>?
     ) -> ExceptionFlags {
         let (source, target) = (self.source, self.target)
         var options = self.options
@@ -112,7 +181,10 @@ public struct Conversion: Sendable, Hashable {
                                               options: options, random: random)
             }
             out[i] = r.code
-            if collectingFlags { flags.formUnion(r.flags) }
+            if collectingFlags {
+                flags.formUnion(r.flags)
+                each?[i] = r.flags
+            }
         }
         return flags
     }

@@ -31,6 +31,30 @@ extension FloatFormat {
         }
     }
 
+    /// Round-and-pack for the operations of the package: ±`significand` ×
+    /// 2^`exponent`, with `sticky` set when something non-zero lies below
+    /// the significand's last bit, rounded into the format and packed into
+    /// an encoding with its flags. A zero significand gives the signed zero.
+    /// A sticky value must carry at least precision + 2 bits.
+    ///
+    /// ```swift
+    /// // 465 = 0b1_1101_0001 into float8_e4m3fn: past 448, so NaN with overflow.
+    /// FloatFormat.float8_e4m3fn.roundAndPack(negative: false, significand: UInt64(465), exponent: 0, sticky: false).code   // 0x7F
+    /// // 0b1001 × 2^-3 + a bit below = 1.125 + ε: 1.125 to the nearest in e4m3.
+    /// FloatFormat.float8_e4m3fn.roundAndPack(negative: false, significand: UInt64(0b1001_0), exponent: -4, sticky: true).flags   // .inexact
+    /// ```
+    package func roundAndPack<T: FixedWidthInteger & UnsignedInteger>(
+        negative: Bool, significand: T, exponent: Int, sticky: Bool,
+        options: RoundingOptions = .default, random: UInt64 = 0
+    ) -> RoundedResult {
+        if significand == 0 {
+            precondition(!sticky, "a sticky value needs its leading bits")
+            return zeroResult(negative: negative)
+        }
+        return roundSignificand(negative: negative, significand, exponent: exponent, sticky: sticky,
+                                options: options, random: random)
+    }
+
     // MARK: Special inputs
 
     /// NaN in: the format's NaN (sign and IEEE payload kept unless canonical);
@@ -42,17 +66,7 @@ extension FloatFormat {
             return RoundedResult(code: 0, flags: flags)
         }
         guard options.nan == .keep else { return RoundedResult(code: canonical, flags: flags) }
-        let sign: UInt64 = negative ? signMask : 0
-        switch specials {
-        case .ieee:
-            let quiet = UInt64(1) << UInt64(fractionBits - 1)
-            let fraction = (payload >> UInt64(64 - fractionBits)) | quiet
-            return RoundedResult(code: (maxExponentField << UInt64(fractionBits)) | fraction | sign, flags: flags)
-        case .finiteAllOnesNaN:
-            return RoundedResult(code: magnitudeMask | sign, flags: flags)
-        default:
-            return RoundedResult(code: canonical, flags: flags)
-        }
+        return RoundedResult(code: nanEncoding(negative: negative, payload: payload), flags: flags)
     }
 
     /// ±Inf in: kept where the format has infinities (unless `saturate-all`),
@@ -83,11 +97,8 @@ extension FloatFormat {
     @inline(always)
     func nanCode(negative: Bool, options: RoundingOptions) -> UInt64? {
         guard let canonical = canonicalNaN else { return nil }
-        guard options.nan == .keep, negative, isSigned else { return canonical }
-        switch specials {
-        case .ieee, .finiteAllOnesNaN: return canonical | signMask
-        default: return canonical
-        }
+        guard options.nan == .keep else { return canonical }
+        return signedNaN(negative: negative)
     }
 
     /// NaN with invalid; +0 with invalid where the format has no NaN.

@@ -59,12 +59,7 @@ extension FloatFormat {
         let f = fields(of: code)
         let negative = f.sign == 1
         if isNaN(code) {
-            var payload: UInt64 = 0
-            var signaling = false
-            if specials == .ieee {
-                payload = f.fraction << UInt64(64 - fractionBits)
-                signaling = payload >> 63 == 0
-            }
+            let (payload, signaling) = nanPayload(of: code)
             return .nan(negative: negative, payload: payload, signaling: signaling)
         }
         precondition(isInfinite(code), "a special code is an infinity or a NaN")
