@@ -175,29 +175,26 @@ public struct ConversionBenchmark: Sendable {
             let toSource = BulkConverter(from: .float32, to: spec.source)
             input = toSource.convert(floats.map(UInt64.init))
         }
-        let copyWidth = max(byteWidth(spec.source), byteWidth(spec.target))
-        let t: Timing
-        switch (byteWidth(spec.source), byteWidth(spec.target)) {
-        case (4, 1): t = measure(input, UInt32.self, UInt8.self, converter, copyWidth)
-        case (4, 2): t = measure(input, UInt32.self, UInt16.self, converter, copyWidth)
-        case (4, 4): t = measure(input, UInt32.self, UInt32.self, converter, copyWidth)
-        case (1, 4): t = measure(input, UInt8.self, UInt32.self, converter, copyWidth)
-        case (2, 4): t = measure(input, UInt16.self, UInt32.self, converter, copyWidth)
-        case (2, 1): t = measure(input, UInt16.self, UInt8.self, converter, copyWidth)
-        case (2, 2): t = measure(input, UInt16.self, UInt16.self, converter, copyWidth)
-        case (1, 1): t = measure(input, UInt8.self, UInt8.self, converter, copyWidth)
-        case (8, 1): t = measure(input, UInt64.self, UInt8.self, converter, copyWidth)
-        case (8, 2): t = measure(input, UInt64.self, UInt16.self, converter, copyWidth)
-        case (8, 4): t = measure(input, UInt64.self, UInt32.self, converter, copyWidth)
-        default: t = measure(input, UInt64.self, UInt64.self, converter, copyWidth)
-        }
+        let copyWidth = max(spec.source.storageBytes, spec.target.storageBytes)
+        let t = withElementTypes(sourceBytes: spec.source.storageBytes, destinationBytes: spec.target.storageBytes,
+                                 Measurement(bench: self, input: input, converter: converter, copyWidth: copyWidth))
         return BenchmarkResult(kernel: spec.description, elements: elements, threads: threads, nsPerElement: t.kernel,
                                copyNsPerElement: t.copy, ratioToCopy: t.ratio, implementation: converter.kernelName,
-                               inputBytesPerElement: byteWidth(spec.source), copyBytesPerElement: copyWidth)
+                               inputBytesPerElement: spec.source.storageBytes, copyBytesPerElement: copyWidth)
     }
 
-    public func byteWidth(_ f: FloatFormat) -> Int {
-        f.bitWidth <= 8 ? 1 : f.bitWidth <= 16 ? 2 : f.bitWidth <= 32 ? 4 : 8
+    /// `measure` for the element types of a kernel's widths.
+    private struct Measurement: ElementTypesBody {
+        let bench: ConversionBenchmark
+        let input: [UInt64]
+        let converter: BulkConverter
+        let copyWidth: Int
+
+        func callAsFunction<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger & Sendable>(
+            _: S.Type, _: D.Type
+        ) -> Timing {
+            bench.measure(input, S.self, D.self, converter, copyWidth)
+        }
     }
 
     private func measure<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(

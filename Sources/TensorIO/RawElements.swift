@@ -4,16 +4,6 @@ import FloatFormats
 /// Packed little-endian elements, one per 1, 2, 4 or 8 bytes: the smallest of
 /// those that holds the format's bits (fp4 and fp6 take a byte each).
 public enum RawElements {
-    /// Bytes per element for a format.
-    public static func width(of format: FloatFormat) -> Int {
-        switch format.bitWidth {
-        case ...8: return 1
-        case ...16: return 2
-        case ...32: return 4
-        default: return 8
-        }
-    }
-
     /// Reads elements of `width` bytes; the byte count must be a multiple of it.
     public static func decode(_ data: Data, width: Int) throws(TensorIOError) -> [UInt64] {
         guard data.count % width == 0 else {
@@ -47,47 +37,37 @@ extension RawElements {
     /// the bulk kernels: one copy into an aligned typed buffer, one pass, one
     /// copy out. The byte count must be a multiple of the source width.
     public static func convert(_ data: Data, with converter: BulkConverter, threads: Int = 1) throws(TensorIOError) -> Data {
-        let sw = width(of: converter.conversion.source), tw = width(of: converter.conversion.target)
-        guard data.count % sw == 0 else {
-            throw TensorIOError("\(data.count) bytes is not a whole number of \(sw)-byte \(converter.conversion.source.name) elements.")
+        let source = converter.conversion.source, target = converter.conversion.target
+        guard data.count % source.storageBytes == 0 else {
+            throw TensorIOError("\(data.count) bytes is not a whole number of \(source.storageBytes)-byte \(source.name) elements.")
         }
-        switch (sw, tw) {
-        case (1, 1): return run(data, UInt8.self, UInt8.self, converter, threads)
-        case (1, 2): return run(data, UInt8.self, UInt16.self, converter, threads)
-        case (1, 4): return run(data, UInt8.self, UInt32.self, converter, threads)
-        case (1, 8): return run(data, UInt8.self, UInt64.self, converter, threads)
-        case (2, 1): return run(data, UInt16.self, UInt8.self, converter, threads)
-        case (2, 2): return run(data, UInt16.self, UInt16.self, converter, threads)
-        case (2, 4): return run(data, UInt16.self, UInt32.self, converter, threads)
-        case (2, 8): return run(data, UInt16.self, UInt64.self, converter, threads)
-        case (4, 1): return run(data, UInt32.self, UInt8.self, converter, threads)
-        case (4, 2): return run(data, UInt32.self, UInt16.self, converter, threads)
-        case (4, 4): return run(data, UInt32.self, UInt32.self, converter, threads)
-        case (4, 8): return run(data, UInt32.self, UInt64.self, converter, threads)
-        case (8, 1): return run(data, UInt64.self, UInt8.self, converter, threads)
-        case (8, 2): return run(data, UInt64.self, UInt16.self, converter, threads)
-        case (8, 4): return run(data, UInt64.self, UInt32.self, converter, threads)
-        default: return run(data, UInt64.self, UInt64.self, converter, threads)
-        }
+        return withElementTypes(sourceBytes: source.storageBytes, destinationBytes: target.storageBytes,
+                                Run(data: data, converter: converter, threads: threads))
     }
 
-    private static func run<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
-        _ data: Data, _: S.Type, _: D.Type, _ converter: BulkConverter, _ threads: Int
-    ) -> Data {
-        let n = data.count / MemoryLayout<S>.size
-        var source = [S](repeating: 0, count: n)
-        source.withUnsafeMutableBytes { dst in _ = data.copyBytes(to: dst) }
-        if S.self != UInt8.self {
-            // Little-endian on disk; a no-op on little-endian machines.
-            for i in 0..<n where S(littleEndian: source[i]) != source[i] { source[i] = S(littleEndian: source[i]) }
+    private struct Run: ElementTypesBody {
+        let data: Data
+        let converter: BulkConverter
+        let threads: Int
+
+        func callAsFunction<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger & Sendable>(
+            _: S.Type, _: D.Type
+        ) -> Data {
+            let n = data.count / MemoryLayout<S>.size
+            var source = [S](repeating: 0, count: n)
+            source.withUnsafeMutableBytes { dst in _ = data.copyBytes(to: dst) }
+            if S.self != UInt8.self {
+                // Little-endian on disk; a no-op on little-endian machines.
+                for i in 0..<n where S(littleEndian: source[i]) != source[i] { source[i] = S(littleEndian: source[i]) }
+            }
+            let mask = S(truncatingIfNeeded: converter.conversion.source.encodingMask)
+            if mask != S.max { for i in 0..<n { source[i] &= mask } }
+            var out = [D](repeating: 0, count: n)
+            source.withUnsafeBufferPointer { s in
+                out.withUnsafeMutableBufferPointer { d in converter.convert(s, into: d, threads: threads) }
+            }
+            if D.self != UInt8.self { for i in 0..<n { out[i] = out[i].littleEndian } }
+            return out.withUnsafeBytes { Data($0) }
         }
-        let mask = S(truncatingIfNeeded: converter.conversion.source.encodingMask)
-        if mask != S.max { for i in 0..<n { source[i] &= mask } }
-        var out = [D](repeating: 0, count: n)
-        source.withUnsafeBufferPointer { s in
-            out.withUnsafeMutableBufferPointer { d in converter.convert(s, into: d, threads: threads) }
-        }
-        if D.self != UInt8.self { for i in 0..<n { out[i] = out[i].littleEndian } }
-        return out.withUnsafeBytes { Data($0) }
     }
 }

@@ -37,26 +37,20 @@ import Verification
     /// Converts through buffers of the formats' own widths, as `floatlab convert`
     /// does (the vector kernels read 32-bit and narrower elements).
     static func convert(_ bulk: BulkConverter, _ codes: [UInt64]) -> [UInt64] {
-        func run<S: FixedWidthInteger & UnsignedInteger & Sendable>(_: S.Type) -> [UInt64] {
-            let input = codes.map { S(truncatingIfNeeded: $0) }
-            func into<D: FixedWidthInteger & UnsignedInteger>(_: D.Type) -> [UInt64] {
+        struct Run: ElementTypesBody {
+            let bulk: BulkConverter
+            let codes: [UInt64]
+            func callAsFunction<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger & Sendable>(
+                _: S.Type, _: D.Type
+            ) -> [UInt64] {
+                let input = codes.map { S(truncatingIfNeeded: $0) }
                 var out = [D](repeating: 0, count: input.count)
                 input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { bulk.convert(src, into: $0) } }
                 return out.map { UInt64($0) }
             }
-            switch bulk.conversion.target.bitWidth {
-            case ...8: return into(UInt8.self)
-            case ...16: return into(UInt16.self)
-            case ...32: return into(UInt32.self)
-            default: return into(UInt64.self)
-            }
         }
-        switch bulk.conversion.source.bitWidth {
-        case ...8: return run(UInt8.self)
-        case ...16: return run(UInt16.self)
-        case ...32: return run(UInt32.self)
-        default: return run(UInt64.self)
-        }
+        return withElementTypes(sourceBytes: bulk.conversion.source.storageBytes,
+                                destinationBytes: bulk.conversion.target.storageBytes, Run(bulk: bulk, codes: codes))
     }
 
     /// Every float32 rounding boundary of the target (each midpoint and value, ±2

@@ -56,8 +56,8 @@ import TensorIO
 
     @Test func rawElementsAreLittleEndian() throws {
         #expect(RawElements.encode([0x1234, 0xABCD], width: 2) == Data([0x34, 0x12, 0xCD, 0xAB]))
-        #expect(RawElements.width(of: .float4_e2m1fn) == 1)
-        #expect(RawElements.width(of: .tfloat32) == 4)
+        #expect(FloatFormat.float4_e2m1fn.storageBytes == 1)
+        #expect(FloatFormat.tfloat32.storageBytes == 4)
         #expect(throws: TensorIOError.self) { try RawElements.decode(Data([1, 2, 3]), width: 2) }
     }
 }

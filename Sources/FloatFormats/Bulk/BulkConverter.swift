@@ -185,21 +185,9 @@ public struct BulkConverter: Sendable {
                 destination[i] = D(truncatingIfNeeded: (u & 0x7FFF_FFFF) > 0x7F80_0000 ? nan : rounded)
             }
         case .lanes(let lanes, let plan):
-            switch conversion.options.mode {
-            case .nearestEven: run(lanes, NearestEvenRule(), plan, source, destination, startIndex)
-            case .nearestAway: run(lanes, NearestAwayRule(), plan, source, destination, startIndex)
-            case .towardZero: run(lanes, TowardZeroRule(), plan, source, destination, startIndex)
-            case .up: run(lanes, UpRule(), plan, source, destination, startIndex)
-            case .down: run(lanes, DownRule(), plan, source, destination, startIndex)
-            case .odd: run(lanes, OddRule(), plan, source, destination, startIndex)
-            case .stochastic(let bits):
-                let rule = StochasticRule(bits: bits, seed: conversion.seed)
-                if lanes.stochasticInTwoSteps {
-                    run(lanes, RefinedStochasticRule(rule), plan, source, destination, startIndex)
-                } else {
-                    run(lanes, rule, plan, source, destination, startIndex)
-                }
-            }
+            conversion.options.mode.withRule(seed: conversion.seed,
+                                             LaneKernel(converter: self, lanes: lanes, plan: plan, source: source,
+                                                        destination: destination, startIndex: startIndex))
         case .narrowing(let plan):
             narrow(plan, source, destination, startIndex)
         case .widening(let plan, let table):
@@ -304,16 +292,9 @@ public struct BulkConverter: Sendable {
         _ plan: NarrowingPlan, _ source: UnsafeBufferPointer<S>,
         _ destination: UnsafeMutableBufferPointer<D>, _ startIndex: UInt64
     ) {
-        switch conversion.options.mode {
-        case .nearestEven: narrow(plan, NearestEvenRule(), source, destination, startIndex)
-        case .nearestAway: narrow(plan, NearestAwayRule(), source, destination, startIndex)
-        case .towardZero: narrow(plan, TowardZeroRule(), source, destination, startIndex)
-        case .up: narrow(plan, UpRule(), source, destination, startIndex)
-        case .down: narrow(plan, DownRule(), source, destination, startIndex)
-        case .odd: narrow(plan, OddRule(), source, destination, startIndex)
-        case .stochastic(let bits):
-            narrow(plan, StochasticRule(bits: bits, seed: conversion.seed), source, destination, startIndex)
-        }
+        conversion.options.mode.withRule(seed: conversion.seed,
+                                         ScalarKernel(converter: self, plan: plan, source: source, destination: destination,
+                                                      startIndex: startIndex))
     }
 
     @inlinable
@@ -330,6 +311,49 @@ public struct BulkConverter: Sendable {
                 destination[i] = D(truncatingIfNeeded: conversion.convert(u, index: index).code)
             }
         }
+    }
+}
+
+/// The vector kernel for the rule of the mode; stochastic subnormal results
+/// in two steps where the target needs them.
+@usableFromInline struct LaneKernel<S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>: RuleBody {
+    @usableFromInline let converter: BulkConverter
+    @usableFromInline let lanes: LanePlan
+    @usableFromInline let plan: NarrowingPlan
+    @usableFromInline let source: UnsafeBufferPointer<S>
+    @usableFromInline let destination: UnsafeMutableBufferPointer<D>
+    @usableFromInline let startIndex: UInt64
+
+    @inlinable init(converter: BulkConverter, lanes: LanePlan, plan: NarrowingPlan, source: UnsafeBufferPointer<S>,
+                    destination: UnsafeMutableBufferPointer<D>, startIndex: UInt64) {
+        (self.converter, self.lanes, self.plan) = (converter, lanes, plan)
+        (self.source, self.destination, self.startIndex) = (source, destination, startIndex)
+    }
+
+    @inlinable func callAsFunction<R: LaneRule & RoundingRule>(_ rule: R) {
+        if lanes.stochasticInTwoSteps, let stochastic = rule as? StochasticRule {
+            converter.run(lanes, RefinedStochasticRule(stochastic), plan, source, destination, startIndex)
+        } else {
+            converter.run(lanes, rule, plan, source, destination, startIndex)
+        }
+    }
+}
+
+/// The scalar narrowing kernel for the rule of the mode.
+@usableFromInline struct ScalarKernel<S: FixedWidthInteger & UnsignedInteger, D: FixedWidthInteger & UnsignedInteger>: RuleBody {
+    @usableFromInline let converter: BulkConverter
+    @usableFromInline let plan: NarrowingPlan
+    @usableFromInline let source: UnsafeBufferPointer<S>
+    @usableFromInline let destination: UnsafeMutableBufferPointer<D>
+    @usableFromInline let startIndex: UInt64
+
+    @inlinable init(converter: BulkConverter, plan: NarrowingPlan, source: UnsafeBufferPointer<S>,
+                    destination: UnsafeMutableBufferPointer<D>, startIndex: UInt64) {
+        (self.converter, self.plan, self.source, self.destination, self.startIndex) = (converter, plan, source, destination, startIndex)
+    }
+
+    @inlinable func callAsFunction<R: LaneRule & RoundingRule>(_ rule: R) {
+        converter.narrow(plan, rule, source, destination, startIndex)
     }
 }
 

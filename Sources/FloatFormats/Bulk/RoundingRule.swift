@@ -8,6 +8,29 @@
     func round(_ t: UInt64, shift: UInt64, negative: Bool, index: UInt64) -> UInt64
 }
 
+/// Code generic in a rounding rule: `RoundingMode.withRule` calls it with the
+/// rule of the mode. The one place where modes become rule types.
+@usableFromInline protocol RuleBody {
+    func callAsFunction<R: LaneRule & RoundingRule>(_ rule: R)
+}
+
+extension RoundingMode {
+    /// Calls `body` with the rule type of this mode (stochastic rules draw
+    /// from `RoundingNoise(seed)`).
+    @inlinable
+    func withRule<B: RuleBody>(seed: UInt64, _ body: B) {
+        switch self {
+        case .nearestEven: body(NearestEvenRule())
+        case .nearestAway: body(NearestAwayRule())
+        case .towardZero: body(TowardZeroRule())
+        case .up: body(UpRule())
+        case .down: body(DownRule())
+        case .odd: body(OddRule())
+        case .stochastic(let bits): body(StochasticRule(bits: bits, seed: seed))
+        }
+    }
+}
+
 @usableFromInline struct NearestEvenRule: RoundingRule {
     @inlinable init() {}
     @inlinable @inline(__always)

@@ -130,6 +130,23 @@ public struct FloatFormat: Sendable, CustomStringConvertible {
     /// Total number of bits: sign + exponent + fraction.
     public var bitWidth: Int { (isSigned ? 1 : 0) + exponentBits + fractionBits }
 
+    /// Bytes an element takes stored unpacked, in the smallest of 1, 2, 4 or 8
+    /// that holds its bits (fp4 and fp6 take a byte each): arrays, `.npy`
+    /// bit patterns and raw files all use it.
+    ///
+    /// ```swift
+    /// FloatFormat.float4_e2m1fn.storageBytes   // 1
+    /// FloatFormat.tfloat32.storageBytes        // 4: 19 bits
+    /// ```
+    public var storageBytes: Int {
+        switch bitWidth {
+        case ...8: return 1
+        case ...16: return 2
+        case ...32: return 4
+        default: return 8
+        }
+    }
+
     /// Precision in bits, counting the implicit leading bit: fraction bits + 1.
     public var precision: Int { fractionBits + 1 }
 

@@ -50,7 +50,7 @@ public struct DecimalNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func bad(_ text: String) -> FormatError {
-        FormatError("'\(text)' is not a number; write a decimal (0.1, -1.5e-3), a hex float (0x1.8p-3), inf or nan.")
+        FormatError("'\(text)' is not a number; write a decimal (0.1, -1.5e-3), a hex float (0x1.8p-3), inf or nan, or a bit pattern (0x7e, 0b0111_1110).")
     }
 
     private static func parseExponent(_ bytes: ArraySlice<UInt8>, text: String) throws(FormatError) -> Int {

@@ -21,21 +21,21 @@ public struct Inspection: Sendable {
         self.format = format
         self.input = text
         self.options = options
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let body = t.hasPrefix("-") || t.hasPrefix("+") ? String(t.dropFirst()) : t
-        if body.hasPrefix("0x") && !body.contains(".") && !body.contains("p") && body == t {
-            guard let code = UInt64(body.dropFirst(2), radix: 16) else {
-                throw ReportError("'\(text)' is not a bit pattern; write hex digits after 0x, or a hex float such as 0x1.8p-3.")
-            }
-            do { try format.validate(code: code) } catch { throw ReportError(error.message) }
+        let literal: NumberLiteral
+        do { literal = try NumberLiteral(text) } catch { throw ReportError(error.message) }
+        let number: DecimalNumber
+        switch literal {
+        case .bitPattern:
+            let code: UInt64?
+            do { code = try literal.encoding(in: format) } catch { throw ReportError(error.message) }
             isBitPattern = true
-            result = RoundedResult(code: code, flags: [])
+            result = RoundedResult(code: code!, flags: [])
             typed = nil
             byMode = []
             return
+        case .value(let n):
+            number = n
         }
-        let number: DecimalNumber
-        do { number = try DecimalNumber(text) } catch { throw ReportError(error.message) }
         isBitPattern = false
         typed = ExactDecimal(number)
         result = format.round(number, options: options, random: random)

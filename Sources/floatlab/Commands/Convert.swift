@@ -36,107 +36,44 @@ struct Convert: ParsableCommand {
     var raw = false
 
     func run() throws {
+        let conversion = ElementConversion(from: from, to: to, options: rounding.options, seed: rounding.seed,
+                                           withFlags: flags, threads: ProcessInfo.processInfo.activeProcessorCount)
         if let input, input.hasSuffix(".npy") {
-            try convertNPY(path: input)
+            guard let output else {
+                throw ValidationError(".npy input needs --output FILE.npy for the converted array.")
+            }
+            let array: NPYArray
+            do {
+                array = try NPYArray(decoding: try readInput())
+            } catch let error as TensorIOError {
+                throw CommandError("\(input): \(error.message)")
+            }
+            let (converted, union) = try describing(input) { try conversion.convert(array: array) }
+            report(union)
+            try AtomicFile.write(converted.encoded(), to: output)
             return
         }
         let data = try readInput()
         if raw {
             guard let from else { throw ValidationError("--raw needs --from: the format of the input elements.") }
-            try write(try convertBytes(data, from: from, label: "--raw input"))
+            let (converted, union) = try describing("--raw input") { try conversion.convert(bytes: data, from: from) }
+            report(union)
+            try write(converted)
             return
         }
-        let text = String(decoding: data, as: UTF8.self)
-        var out = ""
-        let conversion = from.map { Conversion(from: $0, to: to, options: rounding.options, seed: rounding.seed) }
-        let noise = RoundingNoise(seed: rounding.seed)
-        let digits = (to.bitWidth + 3) / 4
-        var index: UInt64 = 0
-        for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let item = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if item.isEmpty || item.hasPrefix("#") { continue }
-            let result: RoundedResult
-            do {
-                result = try convertItem(item, conversion: conversion, random: UInt64(noise[index]), index: index)
-            } catch {
-                throw CommandError("line \(lineNumber + 1): \(error)")
-            }
-            index += 1
-            let hex = String(result.code, radix: 16)
-            out += "0x" + String(repeating: "0", count: max(0, digits - hex.count)) + hex
-            out += flags ? " \(result.flags.letters)\n" : "\n"
-        }
-        try write(Data(out.utf8))
+        let text = try describing(nil) { try conversion.convert(lines: String(decoding: data, as: UTF8.self)) }
+        try write(Data(text.utf8))
     }
 
-    private func convertItem(_ item: String, conversion: Conversion?, random: UInt64, index: UInt64) throws -> RoundedResult {
-        let lower = item.lowercased()
-        if lower.hasPrefix("0x") && !lower.contains(".") && !lower.contains("p") {
-            guard let conversion else {
-                throw CommandError("'\(item)' is a bit pattern, so --from must say its format (or write the value as a decimal).")
-            }
-            guard let code = UInt64(lower.dropFirst(2), radix: 16) else {
-                throw CommandError("'\(item)' is not a hex bit pattern.")
-            }
-            do { try conversion.source.validate(code: code) } catch { throw CommandError(error.message) }
-            return conversion.convert(code, index: index)
-        }
-        do {
-            return to.round(try DecimalNumber(item), options: rounding.options, random: random)
-        } catch {
-            throw CommandError(error.message)
-        }
+    /// The union of an array's flags, on standard error.
+    private func report(_ union: ExceptionFlags?) {
+        if let union { FileHandle.standardError.write(Data("flags: \(union.letters)\n".utf8)) }
     }
 
-    private func convertNPY(path: String) throws {
-        guard let output else {
-            throw ValidationError(".npy input needs --output FILE.npy for the converted array.")
-        }
-        let array: NPYArray
-        do {
-            array = try NPYArray(decoding: try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch let error as TensorIOError {
-            throw CommandError("\(path): \(error.message)")
-        } catch {
-            throw CommandError("cannot read \(path): \(error.localizedDescription)")
-        }
-        let source: FloatFormat
-        switch array.element {
-        case .float16: source = .float16
-        case .float32: source = .float32
-        case .float64: source = .float64
-        default:
-            guard let from else {
-                throw ValidationError("\(path) holds unsigned integers: --from must say which format's bit patterns they are.")
-            }
-            guard RawElements.width(of: from) == array.element.size else {
-                throw CommandError("\(path) holds \(array.element.size)-byte integers but \(from.name) elements take \(RawElements.width(of: from)) bytes.")
-            }
-            source = from
-        }
-        if array.element.isFloat, let from, from != source {
-            throw ValidationError("\(path) holds \(source.name) values, not \(from.name) bit patterns; drop --from or pass an unsigned array.")
-        }
-        let width = RawElements.width(of: to)
-        let out = NPYArray(element: .unsigned(bytes: width), shape: array.shape,
-                           data: try convertBytes(array.data, from: source, label: path))
-        try AtomicFile.write(out.encoded(), to: output)
-    }
-
-    /// Arrays go through the bulk kernels on every core; with --flags, through
-    /// the core element by element, to collect the flags (printed on standard error).
-    private func convertBytes(_ data: Data, from source: FloatFormat, label: String) throws -> Data {
-        do {
-            if flags {
-                let codes = try RawElements.decode(data, width: RawElements.width(of: source))
-                let result = Conversion(from: source, to: to, options: rounding.options, seed: rounding.seed).convert(codes)
-                FileHandle.standardError.write(Data("flags: \(result.flags.letters)\n".utf8))
-                return RawElements.encode(result.codes, width: RawElements.width(of: to))
-            }
-            let bulk = BulkConverter(from: source, to: to, options: rounding.options, seed: rounding.seed)
-            return try RawElements.convert(data, with: bulk, threads: ProcessInfo.processInfo.activeProcessorCount)
-        } catch {
-            throw CommandError("\(label): \(error.message)")
+    /// Runs a library call, its error prefixed with what was being read.
+    private func describing<T>(_ label: String?, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as TensorIOError {
+            throw CommandError(label.map { "\($0): \(error.message)" } ?? error.message)
         }
     }
 

@@ -29,17 +29,7 @@ struct Decode: ParsableCommand {
     }
 }
 
-/// `0x…` hex or `0b…` binary, up to 64 bits.
+/// `0x…` hex or `0b…` binary, up to 64 bits (`NumberLiteral`'s grammar).
 func parseBitPattern(_ text: String) throws -> UInt64 {
-    let t = text.lowercased().replacingOccurrences(of: "_", with: "")
-    let (radix, digits): (Int, Substring)
-    if t.hasPrefix("0x") { (radix, digits) = (16, t.dropFirst(2)) }
-    else if t.hasPrefix("0b") { (radix, digits) = (2, t.dropFirst(2)) }
-    else {
-        throw ValidationError("'\(text)' is not a bit pattern: write it in hex with 0x (0x7e) or in binary with 0b (0b01111110).")
-    }
-    guard !digits.isEmpty, let v = UInt64(digits, radix: radix) else {
-        throw ValidationError("'\(text)' is not a valid \(radix == 16 ? "hex" : "binary") bit pattern of at most 64 bits.")
-    }
-    return v
+    do { return try NumberLiteral.bitPattern(text) } catch { throw ValidationError(error.message) }
 }
