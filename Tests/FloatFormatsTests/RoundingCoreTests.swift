@@ -43,10 +43,11 @@ import Testing
                 let negative = rng.next() & 1 == 1
                 let exact = f.roundAndPack(negative: negative, significand: sig, exponent: e, sticky: false, options: options)
                 #expect(exact == f.round(Dyadic(isNegative: negative, significand: sig, exponent: e), options: options))
-                guard sig < 1 << 40 else { continue }
-                // (sig + 2^-20) × 2^e: the sticky bit stands for that 2^-20.
-                let above = Dyadic(isNegative: negative, significand: (sig << 20) | 1, exponent: e - 20)
-                let sticky = f.roundAndPack(negative: negative, significand: sig << 3, exponent: e - 3, sticky: true, options: options)
+                guard sig < 1 << 23 else { continue }
+                // (sig + 2^-40) × 2^e: the sticky bit of sig·2^20 stands for that 2^-40
+                // (sig·2^20 has more than precision + 2 bits, as a sticky value must).
+                let above = Dyadic(isNegative: negative, significand: (sig << 40) | 1, exponent: e - 40)
+                let sticky = f.roundAndPack(negative: negative, significand: sig << 20, exponent: e - 20, sticky: true, options: options)
                 #expect(sticky == f.round(above, options: options), "\(f.name) \(mode) \(sig)·2^\(e)")
             }
         }
