@@ -6,7 +6,7 @@ import FloatFormats
 ///
 /// ```swift
 /// let x = BigFloat(exactly: Dyadic(significand: 3, exponent: -1))   // 1.5
-/// x.decimalString(digits: 5)                                        // "1.5000"
+/// x.decimalString(digits: 5)                                        // "1.5000e0"
 /// ```
 public final class BigFloat: @unchecked Sendable, CustomStringConvertible {
     let raw: UnsafeMutablePointer<__mpfr_struct>

@@ -29,7 +29,7 @@ public enum NPYElement: String, Sendable, CaseIterable {
 }
 
 /// Why an array file could not be read or written.
-public struct TensorIOError: Error, Sendable, CustomStringConvertible {
+public struct TensorIOError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }

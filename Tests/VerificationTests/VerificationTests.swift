@@ -87,3 +87,24 @@ struct OffByOne: SweepReference {
         #expect(m.source == .float16 && m.target == .float8_e4m3fn && m.actualFlags == nil)
     }
 }
+
+/// The documented examples of the Verification module, as written.
+@Suite struct VerificationDocumentedExampleTests {
+    @Test func examples() {
+        let e = Expected(code: 0x7E, flags: [.overflow, .inexact])
+        #expect(e.accepts(code: 0x7E, flags: [.overflow, .inexact], in: .float8_e4m3fn))
+        #expect(!e.accepts(code: 0x7E, flags: [], in: .float8_e4m3fn))
+        #expect(Expected(code: 0x7F, acceptsAnyNaN: true).accepts(code: 0xFF, flags: nil, in: .float8_e4m3fn))
+        #expect(ConversionInputs.codes(.exhaustive, from: .float8_e4m3fn, to: .float4_e2m1fn).count == 256)
+        #expect(ConversionInputs.specials(of: .float32).contains(0x7F80_0000))
+        #expect(OperandPairs.exhaustive(.float4_e2m1fn).count == 256)
+        #expect(OperandPairs.exhaustive(.float4_e2m1fn)[17] == (1, 1))
+        #expect(OperandPairs.random(count: 100, in: .float16, seed: 1).count == 100)
+        var core = CoreReference(Conversion(from: .float32, to: .float8_e4m3fn))
+        #expect(core.disagreement(code: 0x3F80_0000, index: 0, result: 0x38) == nil)
+        #expect(core.disagreement(code: 0x3F80_0000, index: 0, result: 0x39)?.code == 0x38)
+        let sweep = KernelSweep(BulkConverter(from: .float32, to: .float8_e4m3fn))
+        #expect(sweep.run(0x3F80_0000..<0x3F90_0000, threads: 2).mismatches == 0)
+        _ = core
+    }
+}
