@@ -87,10 +87,8 @@ public struct ConversionCheck: Sendable {
     /// `progress(done, total)` now and then.
     public func runReferee(_ selection: ConversionInputs.Selection,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> CheckReport {
-        var verifier = ConversionVerifier(source: source, target: target, modes: modes, policies: policies, base: base, seed: seed)
-        verifier.keep = keep
         let start = Date()
-        var report = verifier.run(verifier.codes(selection), progress: progress)
+        var report = run(codes(selection), progress: progress)
         report.seconds = Date().timeIntervalSince(start)
         return report
     }

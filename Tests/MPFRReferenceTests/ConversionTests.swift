@@ -9,10 +9,10 @@ let allModes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 3
 
 
 @discardableResult
-func check(_ source: FloatFormat, _ target: FloatFormat, _ inputs: ConversionVerifier.Inputs,
+func check(_ source: FloatFormat, _ target: FloatFormat, _ inputs: ConversionInputs.Selection,
            modes: [RoundingMode] = allModes, policies: [OverflowPolicy] = OverflowPolicy.allCases,
            base: RoundingOptions = .default) -> CheckReport {
-    let v = ConversionVerifier(source: source, target: target, modes: modes, policies: policies, base: base, seed: 7)
+    let v = ConversionCheck(source: source, target: target, modes: modes, policies: policies, base: base, seed: 7, keep: 20)
     let report = v.run(v.codes(inputs))
     #expect(report.mismatchCount == 0, "\(source.name) → \(target.name): \(report.mismatchCount) mismatches of \(report.comparisons)")
     for m in report.mismatches.prefix(3) { Issue.record("\(source.name) → \(target.name): \(m)") }

@@ -3,33 +3,13 @@ import FloatFormats
 import Foundation
 import Verification
 
-/// Runs the conversion core against the referee: every chosen source encoding,
-/// in every chosen rounding mode and overflow policy.
-public struct ConversionVerifier: Sendable {
-    /// Which source encodings to check.
-    public typealias Inputs = ConversionInputs.Selection
-
-    public let source: FloatFormat
-    public let target: FloatFormat
-    public let modes: [RoundingMode]
-    public let policies: [OverflowPolicy]
-    public let base: RoundingOptions
-    public let seed: UInt64
-    /// How many mismatches are kept for the report.
-    public var keep = 20
-
-    public init(source: FloatFormat, target: FloatFormat, modes: [RoundingMode], policies: [OverflowPolicy],
-                base: RoundingOptions = .default, seed: UInt64 = 1) {
-        self.source = source
-        self.target = target
-        self.modes = modes
-        self.policies = policies
-        self.base = base
-        self.seed = seed
-    }
-
+/// The referee check of `ConversionCheck`: the conversion core against MPFR,
+/// every chosen source encoding in every chosen rounding mode and overflow
+/// policy. Input `code` takes the random integer `RandomStream(seed)[code]`
+/// for stochastic rounding (the mismatch's index is the code).
+extension ConversionCheck {
     /// The source encodings `inputs` stands for.
-    public func codes(_ inputs: Inputs) -> [UInt64] {
+    public func codes(_ inputs: ConversionInputs.Selection) -> [UInt64] {
         ConversionInputs.codes(inputs, from: source, to: target, seed: seed)
     }
 
