@@ -18,10 +18,13 @@ import Verification
 /// which is slower.
 ///
 /// ```swift
-/// var r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
+/// let r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
 /// r.disagreement(code: 0x3F80_0000, index: 0, result: 0x38)   // nil: 1.0 is 0x38
 /// ```
-public struct MPFRSweepReference: SweepReference {
+///
+/// A final class: it owns its MPFR scratch numbers, which copies would share.
+/// Each sweep worker makes its own.
+public final class MPFRSweepReference: SweepReference {
     public let target: FloatFormat
     public let options: RoundingOptions
     /// The seed of stochastic rounding, as the kernel's.
@@ -38,10 +41,8 @@ public struct MPFRSweepReference: SweepReference {
     private let hasNegativeZero: Bool
     /// What an overflow gives, by sign (depends only on mode and policy).
     private let overflow: (positive: Double, negative: Double)
-    /// The MPFR numbers, owned here; their raw pointers are used while `self`
-    /// holds them.
-    private let numbers: [BigFloat]
-    private let rounded, scaled, integer: UnsafeMutablePointer<__mpfr_struct>
+    /// The MPFR scratch numbers of the direct path, owned here.
+    private let rounded, scaled, integer: BigFloat
 
     public init(target: FloatFormat, options: RoundingOptions, seed: UInt64 = 0) {
         precondition(target.bitWidth <= 16, "the sweep reference decodes targets of up to 16 bits into Doubles")
@@ -71,15 +72,14 @@ public struct MPFRSweepReference: SweepReference {
         emin = target.emin
         subnormalScale = Double(sign: .plus, exponent: target.fractionBits - target.emin, significand: 1)
         hasNegativeZero = target.hasNegativeZero
-        numbers = [BigFloat(precision: target.fractionBits + 1), BigFloat(precision: 24), BigFloat(precision: 24)]
-        (rounded, scaled, integer) = (numbers[0].raw, numbers[1].raw, numbers[2].raw)
+        (rounded, scaled, integer) = (BigFloat(precision: target.fractionBits + 1), BigFloat(precision: 24), BigFloat(precision: 24))
         let huge = Dyadic.powerOfTwo(target.emax + 4)
         let referee = refereeTarget
         func value(_ d: Dyadic) -> Double {
             switch Referee.round(.finite(BigFloat(exactly: d), sticky: false), into: referee, options: options).value {
             case .nan: return .nan
             case .infinity(let n): return n ? -.infinity : .infinity
-            case .finite(let x): return withExtendedLifetime(x) { mpfr_get_d(x.raw, floatlab_rndn()) }
+            case .finite(let x): return x.withMPFR { mpfr_get_d($0, floatlab_rndn()) }
             }
         }
         overflow = (value(huge), value(huge.negated))
@@ -87,7 +87,7 @@ public struct MPFRSweepReference: SweepReference {
 
     public var name: String { "MPFR" }
 
-    public mutating func disagreement(code: UInt64, index: UInt64, result: UInt64) -> Expected? {
+    public func disagreement(code: UInt64, index: UInt64, result: UInt64) -> Expected? {
         let f = Float(bitPattern: UInt32(truncatingIfNeeded: code))
         guard let direction = directDirection, f.isFinite, f != 0 else {
             return general(code, index, result)
@@ -97,12 +97,16 @@ public struct MPFRSweepReference: SweepReference {
             // The subnormal grid: x·2^(M − emin) rounded to an integer by MPFR;
             // the scalings by powers of two are exact in a Double.
             let scale = subnormalScale
-            mpfr_set_d(scaled, Double(f) * scale, floatlab_rndn())             // exact: 24 bits
-            mpfr_rint(integer, scaled, direction)
-            expected = mpfr_get_d(integer, floatlab_rndn()) / scale           // exact: ≤ 16-bit values
+            expected = BigFloat.withMPFR(scaled, integer) { scaled, integer in
+                mpfr_set_d(scaled, Double(f) * scale, floatlab_rndn())         // exact: 24 bits
+                mpfr_rint(integer, scaled, direction)
+                return mpfr_get_d(integer, floatlab_rndn()) / scale          // exact: ≤ 16-bit values
+            }
         } else {
-            mpfr_set_flt(rounded, f, direction)                               // rounded to M + 1 bits
-            expected = mpfr_get_d(rounded, floatlab_rndn())
+            expected = rounded.withMPFR { rounded in
+                mpfr_set_flt(rounded, f, direction)                           // rounded to M + 1 bits
+                return mpfr_get_d(rounded, floatlab_rndn())
+            }
         }
         let want: Double
         if abs(expected) > maxFinite {

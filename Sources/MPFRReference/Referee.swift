@@ -78,11 +78,12 @@ public enum Referee {
         let subnormal = f.hasSubnormals && e == 0
         let integer = subnormal ? frac : frac + (UInt64(1) << UInt64(m))   // (1.f or 0.f) × 2^M
         let exponent = (subnormal ? 1 : Int(e)) - f.bias - m
-        mpfr_set_ui(x.raw, 0, floatlab_rndn())
-        let t = floatlab_mpfr_set_ui64_2exp(x.raw, integer, 0, floatlab_rndn())
-        precondition(t == 0)
-        mpfr_mul_2si(x.raw, x.raw, exponent, floatlab_rndn())
-        if sign { mpfr_neg(x.raw, x.raw, floatlab_rndn()) }
+        x.withMPFR { x in
+            let t = floatlab_mpfr_set_ui64_2exp(x, integer, 0, floatlab_rndn())
+            precondition(t == 0, "M + 2 bits hold the integer significand exactly")
+            mpfr_mul_2si(x, x, exponent, floatlab_rndn())
+            if sign { mpfr_neg(x, x, floatlab_rndn()) }
+        }
         return .finite(x)
     }
 
@@ -113,9 +114,11 @@ public enum Referee {
         let (top, stolen) = topBinade(f)
         let x = BigFloat(precision: p)
         return ExponentRange.with(emin: normalEmin(f) - p + 2, emax: top + 1) {
-            mpfr_set_inf(x.raw, 1)
-            mpfr_nextbelow(x.raw)
-            for _ in 0..<stolen { mpfr_nextbelow(x.raw) }
+            x.withMPFR { x in
+                mpfr_set_inf(x, 1)
+                mpfr_nextbelow(x)
+                for _ in 0..<stolen { mpfr_nextbelow(x) }
+            }
             return x
         }
     }
@@ -127,8 +130,10 @@ public enum Referee {
         let p = f.fractionBits + 1
         let x = BigFloat(precision: p)
         return ExponentRange.with(emin: normalEmin(f) - p + 2, emax: topBinade(f).exponent + 1) {
-            mpfr_set_zero(x.raw, 1)
-            mpfr_nextabove(x.raw)
+            x.withMPFR { x in
+                mpfr_set_zero(x, 1)
+                mpfr_nextabove(x)
+            }
             return x
         }
     }
@@ -138,8 +143,10 @@ public enum Referee {
     public static func smallestNormal(_ f: FloatFormat) -> BigFloat {
         let x = BigFloat(precision: f.fractionBits + 1)
         return ExponentRange.with(emin: normalEmin(f) + 1, emax: topBinade(f).exponent + 1) {
-            mpfr_set_zero(x.raw, 1)
-            mpfr_nextabove(x.raw)
+            x.withMPFR { x in
+                mpfr_set_zero(x, 1)
+                mpfr_nextabove(x)
+            }
             return x
         }
     }
@@ -147,10 +154,12 @@ public enum Referee {
     /// Machine epsilon: `nextabove(1) − 1` at precision p.
     public static func epsilon(_ f: FloatFormat) -> BigFloat {
         let x = BigFloat(precision: f.fractionBits + 1)
-        mpfr_set_ui(x.raw, 1, floatlab_rndn())
-        mpfr_nextabove(x.raw)
         let r = BigFloat(precision: f.fractionBits + 2)
-        withExtendedLifetime(x) { _ = mpfr_sub_ui(r.raw, x.raw, 1, floatlab_rndn()) }
+        BigFloat.withMPFR(x, r) { x, r in
+            mpfr_set_ui(x, 1, floatlab_rndn())
+            mpfr_nextabove(x)
+            _ = mpfr_sub_ui(r, x, 1, floatlab_rndn())
+        }
         return r
     }
 
@@ -162,9 +171,11 @@ public enum Referee {
         let emin = f.hasSubnormals ? normalEmin(f) - p + 2 : normalEmin(f) + 1
         let r = BigFloat(precision: p)
         return ExponentRange.with(emin: emin, emax: top + 1) {
-            var t = mpfr_set(r.raw, value.raw, floatlab_rndn())
-            t = mpfr_check_range(r.raw, t, floatlab_rndn())
-            if f.hasSubnormals { _ = mpfr_subnormalize(r.raw, t, floatlab_rndn()) }
+            BigFloat.withMPFR(r, value) { r, value in
+                var t = mpfr_set(r, value, floatlab_rndn())
+                t = mpfr_check_range(r, t, floatlab_rndn())
+                if f.hasSubnormals { _ = mpfr_subnormalize(r, t, floatlab_rndn()) }
+            }
             return r
         }
     }
@@ -178,16 +189,14 @@ public enum Referee {
     /// The complete decimal expansion of a dyadic, by `mpfr_get_str` with as many
     /// digits as the expansion has (a binary fraction ends in a 5, so the digit
     /// count is bounded by the bits of the integer part plus the fraction's length).
-    public static func exactDecimal(_ d: Dyadic) -> String {
+    public static func exactDecimal(_ d: Dyadic) throws(MPFRError) -> String {
         if d.isZero { return d.isNegative ? "-0" : "0" }
         let x = BigFloat(exactly: d)
         // Enough digits: integer digits + fraction digits (≤ bits · log10 2 + |exponent|).
         let bits = d.significantBits + max(d.exponent, 0)
         let digits = bits + max(-d.exponent, 0) + 2
         var exp: mpfr_exp_t = 0
-        let s = withExtendedLifetime(x) { mpfr_get_str(nil, &exp, 10, digits, x.raw, floatlab_rndn())! }
-        defer { floatlab_mpfr_free_str(s) }
-        var body = String(cString: s)
+        var body = try x.digitString(digits: digits, exponent: &exp)
         let negative = body.hasPrefix("-")
         if negative { body.removeFirst() }
         while body.hasSuffix("0") { body.removeLast() }

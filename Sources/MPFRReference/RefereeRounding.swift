@@ -57,7 +57,7 @@ extension Referee {
         var end: UnsafeMutablePointer<CChar>? = nil
         var ternary: Int32 = 0
         let ok = t.withCString { s -> Bool in
-            ternary = mpfr_strtofr(x.raw, s, &end, 0, floatlab_rndz())
+            ternary = x.withMPFR { mpfr_strtofr($0, s, &end, 0, floatlab_rndz()) }
             return end != nil && end!.pointee == 0
         }
         guard ok else { return nil }
@@ -109,13 +109,13 @@ extension Referee {
 
     private static func zero(_ negative: Bool) -> BigFloat {
         let z = BigFloat(precision: 2)
-        mpfr_set_zero(z.raw, negative ? -1 : 1)
+        z.withMPFR { mpfr_set_zero($0, negative ? -1 : 1) }
         return z
     }
 
     private static func signed(_ x: BigFloat, _ negative: Bool) -> BigFloat {
         let r = x.copy()
-        if negative { mpfr_neg(r.raw, r.raw, floatlab_rndn()) }
+        if negative { r.withMPFR { _ = mpfr_neg($0, $0, floatlab_rndn()) } }
         return r
     }
 
@@ -123,43 +123,42 @@ extension Referee {
     private static func roundToGrid(_ x: BigFloat, sticky: Bool, unitExponent: Int, negative: Bool,
                                     mode: RoundingMode, random: UInt64) -> (BigFloat, inexact: Bool) {
         let p = x.precision + 80
-        let k = BigFloat(precision: p)
-        mpfr_abs(k.raw, x.raw, floatlab_rndn())
-        mpfr_mul_2si(k.raw, k.raw, -unitExponent, floatlab_rndn())       // exact: a power of two
-        if sticky {
-            // The true value lies strictly between x and x + ulp(x): nudge by half an ulp.
-            let half = BigFloat(precision: 2)
-            mpfr_set_ui_2exp(half.raw, 1, floatlab_mpfr_get_exp(k.raw) - mpfr_exp_t(x.precision) - 1, floatlab_rndn())
-            withExtendedLifetime(half) { _ = mpfr_add(k.raw, k.raw, half.raw, floatlab_rndn()) }
+        let k = BigFloat(precision: p), r = BigFloat(precision: p), t = BigFloat(precision: p)
+        let scratch = BigFloat(precision: p)
+        let inexact = BigFloat.withMPFR(k, r, t) { k, r, t in
+            BigFloat.withMPFR(x, scratch) { x, scratch in
+                mpfr_abs(k, x, floatlab_rndn())
+                mpfr_mul_2si(k, k, -unitExponent, floatlab_rndn())       // exact: a power of two
+                if sticky {
+                    // The true value lies strictly between x and x + ulp(x): nudge by half an ulp.
+                    mpfr_set_ui_2exp(scratch, 1, floatlab_mpfr_get_exp(k) - mpfr_exp_t(p - 80) - 1, floatlab_rndn())
+                    _ = mpfr_add(k, k, scratch, floatlab_rndn())
+                }
+                _ = floatlab_mpfr_trunc(t, k)
+                let inexact = mpfr_cmp(k, t) != 0
+                switch mode {
+                case .nearestEven: _ = mpfr_rint(r, k, floatlab_rndn())
+                case .nearestAway: _ = floatlab_mpfr_round_away(r, k)
+                case .towardZero: _ = mpfr_set(r, t, floatlab_rndn())
+                case .up: _ = negative ? floatlab_mpfr_trunc(r, k) : floatlab_mpfr_ceil(r, k)
+                case .down: _ = negative ? floatlab_mpfr_ceil(r, k) : floatlab_mpfr_trunc(r, k)
+                case .odd:
+                    mpfr_set(r, t, floatlab_rndn())
+                    mpfr_div_2ui(scratch, t, 1, floatlab_rndn())
+                    let even = mpfr_integer_p(scratch) != 0
+                    if inexact && even { mpfr_add_ui(r, r, 1, floatlab_rndn()) }
+                case .stochastic(let bits):
+                    mpfr_sub(scratch, k, t, floatlab_rndn())
+                    mpfr_mul_2si(scratch, scratch, bits, floatlab_rndn())
+                    let top = mpfr_get_ui(scratch, floatlab_rndz())
+                    let mask: UInt64 = (1 << UInt64(bits)) - 1
+                    mpfr_set(r, t, floatlab_rndn())
+                    if inexact && UInt64(top) + (random & mask) >= mask + 1 { mpfr_add_ui(r, r, 1, floatlab_rndn()) }
+                }
+                mpfr_mul_2si(r, r, unitExponent, floatlab_rndn())
+                return inexact
+            }
         }
-        let r = BigFloat(precision: p)
-        let t = BigFloat(precision: p)
-        // Raw pointers do not keep their owners alive: hold every local to the end.
-        defer { withExtendedLifetime((k, r, t)) {} }
-        _ = floatlab_mpfr_trunc(t.raw, k.raw)
-        let inexact = !k.isEqual(to: t)
-        switch mode {
-        case .nearestEven: _ = mpfr_rint(r.raw, k.raw, floatlab_rndn())
-        case .nearestAway: _ = floatlab_mpfr_round_away(r.raw, k.raw)
-        case .towardZero: _ = mpfr_set(r.raw, t.raw, floatlab_rndn())
-        case .up: _ = negative ? floatlab_mpfr_trunc(r.raw, k.raw) : floatlab_mpfr_ceil(r.raw, k.raw)
-        case .down: _ = negative ? floatlab_mpfr_ceil(r.raw, k.raw) : floatlab_mpfr_trunc(r.raw, k.raw)
-        case .odd:
-            mpfr_set(r.raw, t.raw, floatlab_rndn())
-            let half = BigFloat(precision: p)
-            mpfr_div_2ui(half.raw, t.raw, 1, floatlab_rndn())
-            let even = withExtendedLifetime(half) { mpfr_integer_p(half.raw) != 0 }
-            if inexact && even { mpfr_add_ui(r.raw, r.raw, 1, floatlab_rndn()) }
-        case .stochastic(let bits):
-            let frac = BigFloat(precision: p)
-            mpfr_sub(frac.raw, k.raw, t.raw, floatlab_rndn())
-            mpfr_mul_2si(frac.raw, frac.raw, bits, floatlab_rndn())
-            let top = withExtendedLifetime(frac) { mpfr_get_ui(frac.raw, floatlab_rndz()) }
-            let mask: UInt64 = (1 << UInt64(bits)) - 1
-            mpfr_set(r.raw, t.raw, floatlab_rndn())
-            if inexact && UInt64(top) + (random & mask) >= mask + 1 { mpfr_add_ui(r.raw, r.raw, 1, floatlab_rndn()) }
-        }
-        mpfr_mul_2si(r.raw, r.raw, unitExponent, floatlab_rndn())
         return (r, inexact)
     }
 
@@ -170,7 +169,7 @@ extension Referee {
         if negative && !f.isSigned { return invalidExpected(f) }
         let m = f.fractionBits
         let emin = f.hasSubnormals ? 1 - f.bias : -f.bias
-        let b = Int(floatlab_mpfr_get_exp(x.raw)) - 1           // ⌊log2 |x|⌋
+        let b = x.exponent - 1           // ⌊log2 |x|⌋
         let minNormal = target.smallestNormal
         if !f.hasSubnormals && b < emin {
             return Expected(value: .finite(minNormal), flags: [.underflow, .inexact])
@@ -259,7 +258,7 @@ extension Referee {
         precondition(!sticky, "an exact dividend")
         let divisor = BigFloat(exactly: s)
         let q = BigFloat(precision: precision)
-        let t = withExtendedLifetime((value, divisor)) { mpfr_div(q.raw, value.raw, divisor.raw, floatlab_rndz()) }
+        let t = BigFloat.withMPFR(q, value, divisor) { q, value, divisor in mpfr_div(q, value, divisor, floatlab_rndz()) }
         return .finite(q, sticky: t != 0)
     }
 }

@@ -7,12 +7,12 @@ import Verification
 @Suite struct MPFRReferenceDocumentedExampleTests {
     @Test func examples() throws {
         let x = BigFloat(exactly: Dyadic(significand: 3, exponent: -1))
-        #expect(x.decimalString(digits: 5) == "1.5000e0")
+        #expect(try x.decimalString(digits: 5) == "1.5000e0")
         let check = ConversionCheck(source: .float8_e4m3fn, target: .float4_e2m1fn,
                                     modes: [.nearestEven], policies: [.ieee])
         #expect(try check.method(exhaustive: false, boundaries: false, random: nil, reference: nil) == .referee(.exhaustive))
         #expect(check.runReferee(.exhaustive).mismatchCount == 0)
-        var r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
+        let r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
         #expect(r.disagreement(code: 0x3F80_0000, index: 0, result: 0x38) == nil)
     }
 

@@ -37,7 +37,7 @@ import Verification
 
     /// A wrong result is caught, in the fast path and in the general one.
     @Test func wrongResultsAreCaught() {
-        var r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
+        let r = MPFRSweepReference(target: .float8_e4m3fn, options: RoundingOptions())
         #expect(r.disagreement(code: 0x3F80_0000, index: 0, result: 0x38) == nil)    // 1.0
         #expect(r.disagreement(code: 0x3F80_0000, index: 0, result: 0x39) != nil)
         // 2^-10 is half the smallest subnormal 2^-9: a tie, to the even 0.
