@@ -2,29 +2,43 @@ import Dispatch
 import FloatFormats
 import Foundation
 
-/// One kernel to time: a source format, a target format and rounding options,
-/// named `source->target/mode[/policy]`, e.g. `float32->float8_e4m3fn/nearest-even`.
+/// One kernel to time: a source format, a target format, rounding options and
+/// an optional scale every element is divided by, named
+/// `source->target/mode[/policy][/scale:S]`, e.g. `float32->float8_e4m3fn/nearest-even`
+/// or `float32->float4_e2m1fn/nearest-even/scale:3`.
 public struct KernelSpec: Sendable, Hashable, CustomStringConvertible {
     public let source: FloatFormat
     public let target: FloatFormat
     public let options: RoundingOptions
+    /// The positive scale of a scaled conversion (x / scale rounded once), or nil.
+    public let scale: Double?
 
-    public init(source: FloatFormat, target: FloatFormat, options: RoundingOptions = .default) {
+    public init(source: FloatFormat, target: FloatFormat, options: RoundingOptions = .default, scale: Double? = nil) {
         self.source = source
         self.target = target
         self.options = options
+        self.scale = scale
     }
 
     public var description: String {
         "\(source.name)->\(target.name)/\(options.mode.name)" + (options.overflow == .ieee ? "" : "/\(options.overflow.rawValue)")
+            + (scale.map { "/scale:\($0)" } ?? "")
     }
 
-    /// Parses `source->target[/mode[/policy]]`.
+    /// Parses `source->target[/mode[/policy]][/scale:S]`.
     public init(parsing text: String) throws(FormatError) {
-        let parts = text.split(separator: "/").map(String.init)
+        var parts = text.split(separator: "/").map(String.init)
+        var scale: Double? = nil
+        if let last = parts.last, last.hasPrefix("scale:") {
+            guard let s = Double(last.dropFirst("scale:".count)), s > 0, s.isFinite else {
+                throw FormatError("'\(last)' in '\(text)' is not a scale; write scale:S with a positive finite S, e.g. scale:3.")
+            }
+            scale = s
+            parts.removeLast()
+        }
         let ends = parts.first?.components(separatedBy: "->") ?? []
         guard parts.count >= 1, parts.count <= 3, ends.count == 2 else {
-            throw FormatError("'\(text)' is not a kernel name; write source->target[/mode[/policy]], e.g. float32->float8_e4m3fn/nearest-even.")
+            throw FormatError("'\(text)' is not a kernel name; write source->target[/mode[/policy]][/scale:S], e.g. float32->float8_e4m3fn/nearest-even.")
         }
         source = try FloatFormat.named(ends[0])
         target = try FloatFormat.named(ends[1])
@@ -32,6 +46,7 @@ public struct KernelSpec: Sendable, Hashable, CustomStringConvertible {
         if parts.count >= 2 { o.mode = try RoundingMode(name: parts[1]) }
         if parts.count == 3 { o.overflow = try OverflowPolicy(name: parts[2]) }
         options = o
+        self.scale = scale
     }
 
     /// The kernels `floatlab bench` times by default: the targets of the
@@ -42,6 +57,8 @@ public struct KernelSpec: Sendable, Hashable, CustomStringConvertible {
             .map { KernelSpec(source: f32, target: $0) }
         list += [RoundingMode.towardZero, .nearestAway, .stochastic(bits: 8)].map { KernelSpec(source: f32, target: .float8_e4m3fn, options: RoundingOptions(mode: $0)) }
         list.append(KernelSpec(source: f32, target: .float8_e4m3fn, options: RoundingOptions(overflow: .saturate)))
+        // A quantizer's step: x / s rounded once into fp4 (the scaled path).
+        list.append(KernelSpec(source: f32, target: .float4_e2m1fn, scale: 3))
         list += [FloatFormat.bfloat16, .float16].map { KernelSpec(source: f32, target: $0, options: RoundingOptions(mode: .stochastic(bits: 16))) }
         list += [FloatFormat.bfloat16, .float16, .float8_e4m3fn, .float8_e5m2, .float6_e2m3fn, .float4_e2m1fn]
             .map { KernelSpec(source: $0, target: f32) }
@@ -177,9 +194,9 @@ public struct ConversionBenchmark: Sendable {
         }
         let copyWidth = max(spec.source.storageBytes, spec.target.storageBytes)
         let t = withElementTypes(sourceBytes: spec.source.storageBytes, destinationBytes: spec.target.storageBytes,
-                                 Measurement(bench: self, input: input, converter: converter, copyWidth: copyWidth))
+                                 Measurement(bench: self, input: input, converter: converter, scale: spec.scale, copyWidth: copyWidth))
         return BenchmarkResult(kernel: spec.description, elements: elements, threads: threads, nsPerElement: t.kernel,
-                               copyNsPerElement: t.copy, ratioToCopy: t.ratio, implementation: converter.kernelName,
+                               copyNsPerElement: t.copy, ratioToCopy: t.ratio, implementation: spec.scale == nil ? converter.kernelName : "scaled-core",
                                inputBytesPerElement: spec.source.storageBytes, copyBytesPerElement: copyWidth)
     }
 
@@ -188,17 +205,18 @@ public struct ConversionBenchmark: Sendable {
         let bench: ConversionBenchmark
         let input: [UInt64]
         let converter: BulkConverter
+        let scale: Double?
         let copyWidth: Int
 
         func callAsFunction<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger & Sendable>(
             _: S.Type, _: D.Type
         ) -> Timing {
-            bench.measure(input, S.self, D.self, converter, copyWidth)
+            bench.measure(input, S.self, D.self, converter, scale, copyWidth)
         }
     }
 
     private func measure<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
-        _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter, _ copyWidth: Int
+        _ input: [UInt64], _: S.Type, _: D.Type, _ converter: BulkConverter, _ scale: Double?, _ copyWidth: Int
     ) -> Timing {
         // One layout for every run (see `destinationOffset`).
         let n = input.count
@@ -208,7 +226,11 @@ public struct ConversionBenchmark: Sendable {
         defer { free(src.baseAddress); free(dstBase) }
         for i in 0..<n { src[i] = S(truncatingIfNeeded: input[i]); dst[i] = 0 }
         return timeAgainstCopy(copyBytesPerElement: copyWidth) {
-            converter.convert(UnsafeBufferPointer(src), into: dst, threads: threads)
+            if let scale {
+                converter.convert(UnsafeBufferPointer(src), into: dst, dividedBy: scale, threads: threads)
+            } else {
+                converter.convert(UnsafeBufferPointer(src), into: dst, threads: threads)
+            }
         }
     }
 }

@@ -18,6 +18,26 @@ import Testing
         }
     }
 
+    /// The reciprocal division against 128-bit division: the same quotient
+    /// bits and the same sticky bit, for divisors of every width.
+    @Test func reciprocalDivisionIsExact() {
+        var rng = SplitMix64(seed: 59)
+        var divisors: [UInt64] = [3, 5, 7, 0xFFFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0001, 0x1999_9999_9999_999B]
+        for _ in 0..<200 { divisors.append((rng.next() >> (rng.next() % 63)) | 1) }
+        for d in divisors where d > 1 {
+            let r = FloatFormat.Reciprocal(d)
+            for _ in 0..<300 {
+                let sig = (rng.next() >> (rng.next() % 64)) | 1
+                let (q, shift, sticky) = r.quotient(sig)
+                #expect(q >> 62 != 0)
+                // sig / d = (q + δ)·2^shift  ⇔  q = ⌊sig·2^-shift / d⌋, δ > 0 ⇔ remainder ≠ 0 (here −shift ≥ 0 and ≤ 127).
+                let n = UInt128(sig) << UInt128(-shift)
+                #expect(UInt128(q) == n / UInt128(d), "\(sig) / \(d)")
+                #expect(sticky == (n % UInt128(d) != 0), "\(sig) / \(d)")
+            }
+        }
+    }
+
     /// normalizeSubnormal keeps the value of every subnormal of every small format.
     @Test(arguments: smallFormats.filter { $0.hasSubnormals })
     func normalizeSubnormalKeepsTheValue(_ f: FloatFormat) {

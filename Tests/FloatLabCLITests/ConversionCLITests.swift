@@ -147,8 +147,9 @@ import FloatLabTestSupport
         #expect(k.stdout.contains("stochastic:4 saturate: 65536 checked, 0 mismatches"))
     }
 
-    @Test func benchPrintsTheContractKeys() throws {
-        let r = try floatlab(["bench", "--elements", "4096", "--repetitions", "1", "--kernels", "float32->e4m3,bf16->fp32", "--json"], stdin: "")
+    @Test(arguments: [["--json"], ["--as", "json"]])
+    func benchPrintsTheContractKeys(_ asJSON: [String]) throws {
+        let r = try floatlab(["bench", "--elements", "4096", "--repetitions", "1", "--kernels", "float32->e4m3,bf16->fp32"] + asJSON, stdin: "")
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [[String: Any]]
         #expect(rows.count == 2)

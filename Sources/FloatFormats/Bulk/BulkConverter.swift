@@ -49,7 +49,9 @@ public struct BulkConverter: Sendable {
         case core
     }
 
-    /// The kernel chosen for the pair: `narrowing`, `table` or `core`.
+    /// The kernel chosen for the pair: `same-exponent`, `lanes`, `narrowing`,
+    /// `widening`, `table` or `core`. (Scaled conversions, `convert(_:into:dividedBy:)`,
+    /// always run the core's batch loop; `floatlab bench` calls that `scaled-core`.)
     public var kernelName: String {
         switch kind {
         case .sameExponent: return "same-exponent"
@@ -126,6 +128,7 @@ public struct BulkConverter: Sendable {
     /// let c = BulkConverter(from: .float32, to: .float8_e4m3fn)
     /// c.convert([0x43E0_0000, 0x3F80_0000], dividedBy: 3)   // [0x71, 0x2B]: 448/3 → 144, 1/3 → 0.34375
     /// ```
+    @inlinable
     public func convert<S: FixedWidthInteger & UnsignedInteger & Sendable, D: FixedWidthInteger & UnsignedInteger>(
         _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<D>, dividedBy scale: Double,
         startIndex: UInt64 = 0, threads: Int = 1

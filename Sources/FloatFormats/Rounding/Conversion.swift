@@ -51,6 +51,10 @@ public struct Conversion: Sendable, Hashable {
     /// out     // [0x38, 0x7F]: 1.0, and 512 overflows to NaN
     /// flags   // [.overflow, .inexact]
     /// ```
+    @_specialize(exported: true, where S == UInt8)
+    @_specialize(exported: true, where S == UInt16)
+    @_specialize(exported: true, where S == UInt32)
+    @_specialize(exported: true, where S == UInt64)
     public func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
     ) -> ExceptionFlags {
@@ -69,6 +73,10 @@ public struct Conversion: Sendable, Hashable {
     ///     each.withUnsafeMutableBufferPointer { _ = c.convert(src, into: dst, flags: $0) } } }
     /// each    // [[], [.overflow, .inexact], [.inexact]]
     /// ```
+    @_specialize(exported: true, where S == UInt8)
+    @_specialize(exported: true, where S == UInt16)
+    @_specialize(exported: true, where S == UInt32)
+    @_specialize(exported: true, where S == UInt64)
     public func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>,
         flags: UnsafeMutableBufferPointer<ExceptionFlags>, startIndex: UInt64 = 0
@@ -105,6 +113,10 @@ public struct Conversion: Sendable, Hashable {
     /// _ = input.withUnsafeBufferPointer { src in out.withUnsafeMutableBufferPointer { c.convert(src, into: $0, dividedBy: 3) } }
     /// out     // [0x3EAB]: 1/3 in bfloat16
     /// ```
+    @_specialize(exported: true, where S == UInt8)
+    @_specialize(exported: true, where S == UInt16)
+    @_specialize(exported: true, where S == UInt32)
+    @_specialize(exported: true, where S == UInt64)
     public func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, dividedBy scale: Double,
         startIndex: UInt64 = 0
@@ -112,22 +124,18 @@ public struct Conversion: Sendable, Hashable {
         precondition(out.count >= codes.count, "the output buffer is shorter than the input")
         precondition(scale > 0 && scale.isFinite, "the scale must be positive and finite")
         let s = FloatFormat.float64.decodeUnchecked(scale.bitPattern).value!
-        let noise = RoundingNoise(seed: seed)
-        let mask = source.encodingMask
-        var flags = ExceptionFlags()
-        for i in 0..<codes.count {
-            let random: UInt64
-            if case .stochastic = options.mode { random = UInt64(noise[startIndex &+ UInt64(i)]) } else { random = 0 }
-            let x = source.sourceValue(of: UInt64(truncatingIfNeeded: codes[i]) & mask, flushSubnormals: options.flushSubnormalInputs)
-            let r = target.round(x, dividedBy: s, options: options, random: random)
-            out[i] = r.code
-            flags.formUnion(r.flags)
-        }
-        return flags
+        return convert(codes, into: out, startIndex: startIndex, collectingFlags: true, each: nil,
+                       divisor: s.significand, scaleExponent: s.exponent)
     }
 
     /// `convert(_:into:startIndex:)` without the flags, which are then not
     /// worked out at all: a shorter loop, for checking codes in bulk.
+    /// (Pre-specialized for every element width, so that callers in other
+    /// modules run the specialized loop.)
+    @_specialize(exported: true, where S == UInt8)
+    @_specialize(exported: true, where S == UInt16)
+    @_specialize(exported: true, where S == UInt32)
+    @_specialize(exported: true, where S == UInt64)
     public func convertCodes<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64 = 0
     ) {
@@ -137,26 +145,29 @@ public struct Conversion: Sendable, Hashable {
     @inline(always)
     private func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
-        collectingFlags: Bool, each: UnsafeMutablePointer<ExceptionFlags>?
+        collectingFlags: Bool, each: UnsafeMutablePointer<ExceptionFlags>?, divisor: UInt64 = 1, scaleExponent: Int = 0
     ) -> ExceptionFlags {
         precondition(out.count >= codes.count, "the output buffer is shorter than the input")
         // One loop per mode, so that the mode is a constant in each.
         let f = collectingFlags
+        let (d, k) = (divisor, scaleExponent)
+        let reciprocal = divisor > 1 ? FloatFormat.Reciprocal(divisor) : nil
         switch options.mode {
-        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven, collectingFlags: f, each: each)
-        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway, collectingFlags: f, each: each)
-        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero, collectingFlags: f, each: each)
-        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up, collectingFlags: f, each: each)
-        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down, collectingFlags: f, each: each)
-        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd, collectingFlags: f, each: each)
-        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode, collectingFlags: f, each: each)
+        case .nearestEven: return convert(codes, into: out, startIndex: startIndex, mode: .nearestEven, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
+        case .nearestAway: return convert(codes, into: out, startIndex: startIndex, mode: .nearestAway, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
+        case .towardZero: return convert(codes, into: out, startIndex: startIndex, mode: .towardZero, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
+        case .up: return convert(codes, into: out, startIndex: startIndex, mode: .up, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
+        case .down: return convert(codes, into: out, startIndex: startIndex, mode: .down, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
+        case .odd: return convert(codes, into: out, startIndex: startIndex, mode: .odd, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
+        case .stochastic: return convert(codes, into: out, startIndex: startIndex, mode: options.mode, collectingFlags: f, each: each, divisor: d, reciprocal: reciprocal, scaleExponent: k)
         }
     }
 
     @inline(always)
     private func convert<S: FixedWidthInteger & UnsignedInteger>(
         _ codes: UnsafeBufferPointer<S>, into out: UnsafeMutableBufferPointer<UInt64>, startIndex: UInt64,
-        mode: RoundingMode, collectingFlags: Bool, each: UnsafeMutablePointer<ExceptionFlags>?
+        mode: RoundingMode, collectingFlags: Bool, each: UnsafeMutablePointer<ExceptionFlags>?,
+        divisor: UInt64, reciprocal: FloatFormat.Reciprocal?, scaleExponent: Int
     ) -> ExceptionFlags {
         let (source, target) = (self.source, self.target)
         var options = self.options
@@ -175,10 +186,17 @@ public struct Conversion: Sendable, Hashable {
             } else {
                 // What `round(sourceValue(of:))` does, without the detour through SourceValue.
                 let x = source.unpackFinite(code, flushSubnormals: options.flushSubnormalInputs)
-                r = x.significand == 0
-                    ? target.zeroResult(negative: x.negative)
-                    : target.roundSignificand(negative: x.negative, x.significand, exponent: x.exponent, sticky: false,
-                                              options: options, random: random)
+                // Divided by the scale's odd significand (1 when unscaled) and its power of two.
+                let exponent = x.exponent &- scaleExponent
+                if x.significand == 0 {
+                    r = target.zeroResult(negative: x.negative)
+                } else if divisor == 1 {
+                    r = target.roundSignificand(negative: x.negative, x.significand, exponent: exponent, sticky: false,
+                                                options: options, random: random)
+                } else {
+                    r = target.roundQuotient(negative: x.negative, x.significand, exponent: exponent, by: reciprocal!,
+                                             options: options, random: random)
+                }
             }
             out[i] = r.code
             if collectingFlags {

@@ -7,7 +7,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the bulk conversion kernels against a memory copy of the same data (build with -c release).",
-        discussion: "Kernel names: source->target[/mode[/policy]], e.g. float32->float8_e4m3fn/nearest-even. Prints, per kernel, ns per element, GB/s of input and the ratio to a copy of the wider of the two arrays (the float32 side of a conversion to or from float32), timed alternately with the kernel (medians).")
+        discussion: "Kernel names: source->target[/mode[/policy]][/scale:S], e.g. float32->float8_e4m3fn/nearest-even or float32->float4_e2m1fn/nearest-even/scale:3 (each element divided by S, rounded once). Prints, per kernel, ns per element, GB/s of input and the ratio to a copy of the wider of the two arrays (the float32 side of a conversion to or from float32), timed alternately with the kernel (medians).")
 
     @Option(help: "Elements per array.")
     var elements: Int = 1 << 24
