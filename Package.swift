@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MPFRReference", targets: ["MPFRReference"]),
         .library(name: "FormatReport", targets: ["FormatReport"]),
         .library(name: "TensorIO", targets: ["TensorIO"]),
+        .library(name: "Quantization", targets: ["Quantization"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
     ],
     dependencies: [
@@ -27,12 +28,13 @@ let package = Package(
         .target(name: "Verification", dependencies: ["FloatFormats"]),
         .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats", "Verification"]),
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
+        .target(name: "Quantization", dependencies: ["FloatFormats"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark",
+                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark", "Quantization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "Verification", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport"]),
     ]
 )

@@ -1,0 +1,97 @@
+import FloatFormats
+
+/// OCP MX (v1.0): blocks of 32 along the last axis, one E8M0 scale X = 2^e
+/// per block, elements v / X rounded into the element format, saturating.
+///
+/// e follows `MXScaleRule` and is clamped to [−127, 127]; an all-zero block
+/// gets e = −127 (scale code 0x00), as torchao and gfloat store it. With
+/// exact scale arithmetic v · 2^-e is rounded once; with float32 it is first
+/// formed in float32, as torchao multiplies by the reciprocal scale
+/// (different only where v · 2^-e falls below float32's normal range).
+/// MXINT8 elements are integers × 2^-6 in −127…127 (−128 with `mxint8UsesMinus128`).
+struct MXQuantizer {
+    let element: MXElement
+    let options: QuantizationOptions
+    let codec: ElementCodec?
+    let blockSize: Int
+
+    init(element: MXElement, options: QuantizationOptions) throws(QuantizationError) {
+        self.element = element
+        self.options = options
+        blockSize = options.blockSize ?? 32
+        codec = element.format.map { ElementCodec(format: $0, mode: options.rounding ?? .nearestEven, seed: options.seed) }
+    }
+
+    /// The largest element magnitude.
+    var maxFinite: Double { codec?.maxFinite ?? 127.0 / 64 }
+
+    /// The unclamped scale exponent of a block whose largest magnitude is amax (> 0).
+    func scaleExponent(amax: Float) -> Int {
+        let emax = element.emax
+        switch options.scaleRule {
+        case .floor:
+            return Int(amax.exponent) - emax
+        case .ceil:
+            return Int(amax.exponent) + (amax.significandWidth > 0 ? 1 : 0) - emax
+        case .even:
+            // torchao: add half an element ulp to the float32 bits, keep the exponent.
+            let m = codec?.format.fractionBits ?? 6
+            let bumped = Float(bitPattern: (amax.bitPattern &+ (1 << UInt32(22 - m))) & 0x7F80_0000)
+            return (bumped == 0 ? Int(amax.exponent) : Int(bumped.exponent)) - emax
+        case .rceil:
+            if options.scaleArithmetic == .float32 {
+                let descale = amax * (1 / Float(maxFinite))
+                return Int(descale.exponent) + (descale.significandWidth > 0 ? 1 : 0)
+            }
+            // The smallest e with amax ≤ maxFinite · 2^e: e0 or e0 + 1.
+            let e0 = Int(amax.exponent) - Int(maxFinite.exponent)
+            return Double(amax) <= maxFinite * Double(sign: .plus, exponent: e0, significand: 1) ? e0 : e0 + 1
+        }
+    }
+
+    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+        let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
+        var codes = [Int32](repeating: 0, count: tensor.count)
+        var out = [Float](repeating: 0, count: tensor.count)
+        var inRange = [Bool](repeating: true, count: tensor.count)
+        var scales = [Double](repeating: 0, count: layout.groupCount)
+        let mode = options.rounding ?? .nearestEven
+        let noise = RoundingNoise(seed: options.seed)
+        let minimumInt: Double = options.mxint8UsesMinus128 ? -128 : -127
+        tensor.values.withUnsafeBufferPointer { x in
+            layout.forEachRun { g, run in
+                var amax: Float = 0
+                for i in run { amax = Swift.max(amax, x[i].magnitude) }
+                let e = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
+                let scale = Double(sign: .plus, exponent: e, significand: 1)
+                scales[g] = scale
+                let limit = maxFinite * scale
+                for i in run {
+                    inRange[i] = Double(x[i].magnitude) <= limit
+                    if let codec {
+                        let code: UInt64
+                        switch options.scaleArithmetic {
+                        case .exact: code = codec.code(x[i], timesPowerOfTwo: -e, index: i)
+                        case .float32: code = codec.code(x[i] * Float(sign: .plus, exponent: -e, significand: 1), index: i)
+                        }
+                        codes[i] = Int32(code)
+                        out[i] = FloatRounding.product(codec.values[Int(code)], scale)
+                    } else {
+                        let step = Double(sign: .plus, exponent: e - 6, significand: 1)
+                        let random: UInt64
+                        if case .stochastic = mode { random = UInt64(noise[UInt64(i)]) } else { random = 0 }
+                        let q = Swift.min(Swift.max(IntegerRounding.round(Double(x[i]), dividedBy: step, mode: mode, random: random, limit: 256),
+                                                    minimumInt), 127)
+                        codes[i] = Int32(q)
+                        out[i] = FloatRounding.product(q, step)
+                    }
+                }
+            }
+        }
+        return QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],
+            groupSize: blockSize, dequantized: out,
+            storedBits: layout.groupCount * (blockSize * element.bits + 8),
+            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+    }
+}

@@ -1,0 +1,75 @@
+import FloatFormats
+
+/// NVFP4: E2M1 elements in blocks of 16 along the last axis, an E4M3 scale
+/// per block and a float32 scale per tensor.
+///
+/// s2 = amax(tensor) / (6 · 448) in float32 (1 for an all-zero tensor); per
+/// block sq = E4M3(amax(block) / (6 · s2)) to nearest even, clamped to
+/// [2^-6, 448] (2^-9 with `nvfp4ScaleMinimumExponent`, as Model-Optimizer);
+/// q = E2M1(x / (sq · s2)) to nearest even, saturating at ±6; x' = q · sq · s2.
+/// Exact scale arithmetic rounds sq and q once from their exact quotients;
+/// float32 forms amax/6, then / s2, and sq · s2, then x / that, in float32 as torchao does.
+struct NVFP4Quantizer {
+    let options: QuantizationOptions
+    let codec: ElementCodec
+    let blockSize: Int
+
+    init(options: QuantizationOptions) throws(QuantizationError) {
+        self.options = options
+        blockSize = options.blockSize ?? 16
+        codec = ElementCodec(format: .float4_e2m1fn, mode: options.rounding ?? .nearestEven, seed: options.seed)
+    }
+
+    /// The tensor scale s2.
+    static func tensorScale(amax: Float) -> Float { amax == 0 ? 1 : amax / 2688 }
+
+    /// The block scale sq (an E4M3 value) for a block maximum.
+    func blockScale(amax: Float, tensorScale s2: Float) -> Double {
+        let e4m3 = FloatFormat.float8_e4m3fn
+        let lo = Double(sign: .plus, exponent: options.nvfp4ScaleMinimumExponent, significand: 1)
+        let s: Double
+        switch options.scaleArithmetic {
+        case .exact:
+            s = ScaleRounding.quotient(Double(amax), ScaleRounding.dyadic(6 * Double(s2)), in: e4m3)
+        case .float32:
+            let t = Swift.min(Swift.max(Double(amax / 6 / s2), lo), 448)
+            s = ScaleRounding.rounded(t, in: e4m3)
+        }
+        return Swift.min(Swift.max(s, lo), 448)
+    }
+
+    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+        let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
+        let amax = tensor.values.reduce(Float(0)) { Swift.max($0, $1.magnitude) }
+        let s2 = Self.tensorScale(amax: amax)
+        var codes = [Int32](repeating: 0, count: tensor.count)
+        var out = [Float](repeating: 0, count: tensor.count)
+        var inRange = [Bool](repeating: true, count: tensor.count)
+        var scales = [Double](repeating: 0, count: layout.groupCount)
+        tensor.values.withUnsafeBufferPointer { x in
+            layout.forEachRun { g, run in
+                var bmax: Float = 0
+                for i in run { bmax = Swift.max(bmax, x[i].magnitude) }
+                let sq = blockScale(amax: bmax, tensorScale: s2)
+                let scale = sq * Double(s2)            // exact: 4 × 24 bits
+                scales[g] = scale
+                let scale32 = Float(sq) * s2
+                for i in run {
+                    let code: UInt64
+                    switch options.scaleArithmetic {
+                    case .exact: code = codec.code(x[i], dividedBy: scale, index: i)
+                    case .float32: code = codec.code(x[i] / scale32, index: i)
+                    }
+                    codes[i] = Int32(code)
+                    out[i] = FloatRounding.product(codec.values[Int(code)], scale)
+                    inRange[i] = Double(x[i].magnitude) <= 6 * scale
+                }
+            }
+        }
+        return QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: .nvfp4, codes: codes, scales: scales, offsets: [],
+            groupSize: blockSize, dequantized: out,
+            storedBits: layout.groupCount * (blockSize * 4 + 8) + (tensor.count > 0 ? 32 : 0),
+            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The clipped range [min, max] of every group (min ≤ 0 ≤ max), by a calibration method.
+struct GroupRanges {
+    var min: [Float]
+    var max: [Float]
+
+    /// `error(mn, mx, values)`: the quantization error of `values` clipped to [mn, mx], for `mse`.
+    init(_ tensor: Tensor, layout: GroupLayout, calibration: Calibration, signedRange: Bool,
+         error: (Float, Float, [Float]) -> Double) throws(QuantizationError) {
+        var mn = [Float](repeating: 0, count: layout.groupCount)
+        var mx = [Float](repeating: 0, count: layout.groupCount)
+        tensor.values.withUnsafeBufferPointer { x in
+            layout.forEachRun { g, run in
+                var lo = mn[g], hi = mx[g]
+                for i in run {
+                    lo = Swift.min(lo, x[i])
+                    hi = Swift.max(hi, x[i])
+                }
+                mn[g] = lo
+                mx[g] = hi
+            }
+        }
+        min = mn
+        max = mx
+        if calibration == .minmax { return }
+        let groups = Self.gather(tensor, layout: layout)
+        for g in 0..<layout.groupCount {
+            let amax = Swift.max(-mn[g], mx[g])
+            guard amax > 0 else { continue }
+            let clip: Float
+            switch calibration {
+            case .minmax: clip = amax
+            case .percentile(let p): clip = Self.percentile(p, of: groups[g])
+            case .entropy: clip = Self.entropyClip(groups[g], amax: amax, levels: 128)
+            case .mse:
+                var best = amax, bestError = Double.infinity
+                for k in 0..<100 {
+                    let c = Float(Double(100 - k) / 100 * Double(amax))
+                    let e = error(Swift.max(mn[g], -c), Swift.min(mx[g], c), groups[g])
+                    if e < bestError { bestError = e; best = c }
+                }
+                clip = best
+            }
+            min[g] = Swift.max(mn[g], -clip)
+            max[g] = Swift.min(mx[g], clip)
+        }
+    }
+
+    /// The values of each group.
+    static func gather(_ tensor: Tensor, layout: GroupLayout) -> [[Float]] {
+        var groups = [[Float]](repeating: [], count: layout.groupCount)
+        layout.forEachRun { g, run in groups[g].append(contentsOf: tensor.values[run]) }
+        return groups
+    }
+
+    /// The P-th percentile of |x| by nearest rank.
+    ///
+    /// ```swift
+    /// GroupRanges.percentile(50, of: [4, -1, 3, 2])   // 2: the 2nd smallest magnitude of 4
+    /// ```
+    static func percentile(_ p: Double, of values: [Float]) -> Float {
+        let sorted = values.map(\.magnitude).sorted()
+        let rank = Swift.max(1, Int((p / 100 * Double(sorted.count)).rounded(.up)))
+        return sorted[Swift.min(rank, sorted.count) - 1]
+    }
+
+    /// TensorRT's entropy calibration (pytorch-quantization's
+    /// `_compute_amax_entropy`, start bin 128, stride 1): the threshold whose
+    /// clipped distribution P and its `levels`-level quantization Q have the
+    /// least KL(P‖Q), the last one on ties.
+    static func entropyClip(_ values: [Float], amax: Float, levels: Int, bins binCount: Int = 2048) -> Float {
+        var bins = [Double](repeating: 0, count: binCount)
+        let width = Double(amax) / Double(binCount)
+        for v in values {
+            let b = Int(Double(v.magnitude) / width)
+            bins[Swift.min(b, binCount - 1)] += 1
+        }
+        bins[0] = bins[1]      // as pytorch-quantization does: the spike at zero is left out
+        let start = Swift.min(levels, binCount)
+        var bestI = binCount, best = Double.infinity
+        var tail = bins[start...].reduce(0, +)
+        var q = [Double](repeating: 0, count: levels), nonzero = [Int](repeating: 0, count: levels)
+        for i in start...binCount {
+            if i > start { tail -= bins[i - 1] }
+            // P: the first i bins, the tail folded into the last.
+            var pTotal = tail
+            for j in 0..<i { pTotal += bins[j] }
+            // Q: P's bins (before folding) merged into `levels` buckets, spread back over the non-empty bins.
+            for k in 0..<levels { q[k] = 0; nonzero[k] = 0 }
+            for j in 0..<i where bins[j] != 0 {
+                let k = j * levels / i
+                q[k] += bins[j]
+                nonzero[k] += 1
+            }
+            var qTotal = 0.0
+            for j in 0..<i where bins[j] != 0 { let k = j * levels / i; qTotal += q[k] / Double(nonzero[k]) }
+            var kl = 0.0
+            for j in 0..<i {
+                let p = bins[j] + (j == i - 1 ? tail : 0)
+                guard p > 0 else { continue }
+                let k = j * levels / i
+                let qj = bins[j] != 0 ? q[k] / Double(nonzero[k]) : 0
+                if qj == 0 { kl = .infinity; break }
+                kl += p / pTotal * log((p / pTotal) / (qj / qTotal))
+            }
+            if kl <= best { best = kl; bestI = i }
+        }
+        return Float(Double(bestI) * width)
+    }
+}

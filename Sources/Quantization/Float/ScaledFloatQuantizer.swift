@@ -1,0 +1,73 @@
+import FloatFormats
+
+/// Float elements with a scale: s = amax / (max finite of the element
+/// format), rounded once into the scale format (float32 by default);
+/// q = x / s rounded once into the element format, saturating; x' = q · s.
+/// With `FloatScaling.none` the values are rounded into the format as they are.
+struct ScaledFloatQuantizer {
+    let codec: ElementCodec
+    let options: QuantizationOptions
+
+    init(format: FloatFormat, options: QuantizationOptions) throws(QuantizationError) {
+        if options.mode == .affine {
+            throw QuantizationError("--mode affine is for integer schemes; float elements are scaled symmetrically.")
+        }
+        codec = ElementCodec(format: format, mode: options.rounding ?? .nearestEven, seed: options.seed)
+        self.options = options
+    }
+
+    var scaleFormat: FloatFormat { options.scaleFormat ?? .float32 }
+
+    func scale(amax: Float) -> Double {
+        guard options.floatScale == .amax, amax > 0 else { return 1 }
+        return ScaleRounding.quotient(Double(amax), codec.format.maxFinite, in: scaleFormat)
+    }
+
+    func quantize(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) throws(QuantizationError) -> QuantizedTensor {
+        let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration, signedRange: true) { mn, mx, values in
+            let s = scale(amax: Swift.max(-mn, mx))
+            var e = CompensatedSum()
+            for (i, x) in values.enumerated() {
+                let d = Double(x) - Double(element(x, s, index: i).value)
+                e.addProduct(d, d)
+            }
+            return e.value
+        }
+        let scales = (0..<layout.groupCount).map { scale(amax: Swift.max(-ranges.min[$0], ranges.max[$0])) }
+        var codes = [Int32](repeating: 0, count: tensor.count)
+        var out = [Float](repeating: 0, count: tensor.count)
+        var inRange = [Bool](repeating: true, count: tensor.count)
+        let limit = codec.maxFinite
+        tensor.values.withUnsafeBufferPointer { x in
+            layout.forEachRun { g, run in
+                let s = scales[g]
+                for i in run {
+                    let r = element(x[i], s, index: i)
+                    codes[i] = Int32(r.code)
+                    out[i] = r.value
+                    inRange[i] = Double(x[i].magnitude) <= s * limit
+                }
+            }
+        }
+        let scaled = options.floatScale == .amax
+        return QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes, scales: scales, offsets: [],
+            groupSize: layout.storedGroupSize, dequantized: out,
+            storedBits: layout.groupCount * layout.storedGroupSize * codec.format.bitWidth
+                + (scaled ? layout.groupCount * scaleFormat.bitWidth : 0),
+            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+    }
+
+    @inline(__always)
+    func element(_ x: Float, _ s: Double, index: Int) -> (code: UInt64, value: Float) {
+        let code: UInt64
+        if s == 1 { code = codec.code(x, index: index) }
+        else {
+            switch options.scaleArithmetic {
+            case .exact: code = codec.code(x, dividedBy: s, index: index)
+            case .float32: code = codec.code(x * (1 / Float(s)), index: index)
+            }
+        }
+        return (code, FloatRounding.product(codec.values[Int(code)], s))
+    }
+}

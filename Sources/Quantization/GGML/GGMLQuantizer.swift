@@ -1,0 +1,175 @@
+import FloatFormats
+
+/// ggml's block quantizers (ggml-quants.c, `quantize_row_*_ref`), blocks of 32
+/// along each row, scales stored as float16.
+///
+/// | type | d | q | x' |
+/// |------|---|---|----|
+/// | q8_0 | amax / 127 | round(x / d), ties away | q · d16 |
+/// | q4_0 | m / −8, m the element of largest magnitude | min(15, ⌊x / d + 8.5⌋) | (q − 8) · d16 |
+/// | q4_1 | (max − min) / 15 | min(15, ⌊(x − min) / d + 0.5⌋) | q · d16 + min16 |
+/// | q5_0 | m / −16 | min(31, ⌊x / d + 16.5⌋) | (q − 16) · d16 |
+/// | q5_1 | (max − min) / 31 | min(31, ⌊(x − min) / d + 0.5⌋) | q · d16 + min16 |
+///
+/// d is a float32 quotient, and q uses it; only the stored copy d16 (and
+/// min16) is float16, as in ggml. Exact scale arithmetic rounds d once and
+/// takes q from the exact x / d; float32 computes x · (1/d) + c in float32
+/// and truncates, as ggml's reference code does. A `--rounding` mode
+/// replaces ⌊· + ½⌋ by that mode. Rows must be whole blocks.
+struct GGMLQuantizer {
+    let type: GGMLType
+    let options: QuantizationOptions
+
+    init(type: GGMLType, options: QuantizationOptions) throws(QuantizationError) {
+        self.type = type
+        self.options = options
+    }
+
+    /// Element levels: 8-bit signed for q8_0, else 16 or 32 codes.
+    var levels: Int {
+        switch type {
+        case .q8_0: return 256
+        case .q4_0, .q4_1: return 16
+        case .q5_0, .q5_1: return 32
+        }
+    }
+
+    var hasMinimum: Bool { type == .q4_1 || type == .q5_1 }
+
+    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+        guard tensor.rowLength % 32 == 0 else {
+            throw QuantizationError("\(type.rawValue) needs rows of a multiple of 32 elements, as ggml lays blocks out; tensor '\(tensor.name)' has rows of \(tensor.rowLength) (shape \(tensor.shape)). llama.cpp keeps such tensors in float16 or q8_0 of a padded copy; choose a scheme with padded groups (mxfp4, nf4, int4 with --granularity group:32).")
+        }
+        let blocks = tensor.count / 32
+        var codes = [Int32](repeating: 0, count: tensor.count)
+        var out = [Float](repeating: 0, count: tensor.count)
+        var scales = [Double](repeating: 0, count: blocks)
+        var minimums = [Double](repeating: 0, count: hasMinimum ? blocks : 0)
+        var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
+        tensor.values.withUnsafeBufferPointer { x in
+            for b in 0..<blocks {
+                let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
+                let r = quantizeBlock(block, firstIndex: b * 32)
+                for j in 0..<32 {
+                    codes[b * 32 + j] = r.q[j]
+                    out[b * 32 + j] = r.values[j]
+                }
+                scales[b] = r.d16
+                if hasMinimum { minimums[b] = r.m16 }
+                write(r, into: &bytes, at: b * type.blockBytes)
+            }
+        }
+        return QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: .ggml(type), codes: codes, scales: scales, offsets: minimums,
+            groupSize: 32, dequantized: out, storedBits: blocks * type.blockBytes * 8,
+            isPadded: false, inRange: [Bool](repeating: true, count: tensor.count), ggmlBlocks: bytes)
+    }
+
+    struct Block {
+        var q = [Int32](repeating: 0, count: 32)
+        var values = [Float](repeating: 0, count: 32)
+        var d16 = 0.0, m16 = 0.0
+        var d16Bits: UInt16 = 0, m16Bits: UInt16 = 0
+    }
+
+    /// float16 of a float32 to nearest even, overflow to ±Inf (GGML_FP32_TO_FP16).
+    static func half(_ x: Float) -> (bits: UInt16, value: Double) {
+        let code = FloatFormat.float16.round(x).code
+        let d = FloatFormat.float16.decodeUnchecked(code)
+        return (UInt16(code), d.value?.doubleValue ?? (d.isNegative ? -.infinity : .infinity))
+    }
+
+    func quantizeBlock(_ x: UnsafeBufferPointer<Float>, firstIndex: Int) -> Block {
+        var r = Block()
+        let float32 = options.scaleArithmetic == .float32
+        let noise = RoundingNoise(seed: options.seed)
+        func random(_ j: Int) -> UInt64 {
+            if case .stochastic = options.rounding { return UInt64(noise[UInt64(firstIndex + j)]) }
+            return 0
+        }
+        switch type {
+        case .q8_0:
+            var amax: Float = 0
+            for v in x { amax = Swift.max(amax, v.magnitude) }
+            let d = amax / 127
+            let id: Float = d != 0 ? 1 / d : 0
+            for j in 0..<32 {
+                let q: Double
+                if d == 0 { q = 0 }
+                else if float32 { q = Double((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
+                else { q = IntegerRounding.round(Double(x[j]), dividedBy: Double(d), mode: options.rounding ?? .nearestAway, random: random(j), limit: 127) }
+                r.q[j] = Int32(q)
+            }
+            (r.d16Bits, r.d16) = Self.half(d)
+            for j in 0..<32 { r.values[j] = FloatRounding.product(Double(r.q[j]), r.d16) }
+        case .q4_0, .q5_0:
+            let half = Double(levels / 2)
+            var amax: Float = 0, m: Float = 0
+            for v in x where amax < v.magnitude { amax = v.magnitude; m = v }
+            let d = m / Float(-half)
+            let id: Float = d != 0 ? 1 / d : 0
+            for j in 0..<32 {
+                let q: Double
+                if float32 { q = Double(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
+                else if d == 0 { q = half }
+                else {
+                    // x / d = (±x) / |d|.
+                    let numerator = d < 0 ? -Double(x[j]) : Double(x[j])
+                    if let mode = options.rounding {
+                        q = Swift.min(Swift.max(IntegerRounding.round(numerator, dividedBy: Double(d.magnitude), mode: mode, random: random(j), limit: 64) + half, 0), Double(levels - 1))
+                    } else {
+                        q = IntegerRounding.floor(numerator, dividedBy: Double(d.magnitude), plus: half + 0.5, lower: 0, upper: Double(levels - 1))
+                    }
+                }
+                r.q[j] = Int32(q)
+            }
+            (r.d16Bits, r.d16) = Self.half(d)
+            for j in 0..<32 { r.values[j] = FloatRounding.product(Double(r.q[j]) - half, r.d16) }
+        case .q4_1, .q5_1:
+            var mn = Float.greatestFiniteMagnitude, mx = -Float.greatestFiniteMagnitude
+            for v in x { mn = Swift.min(mn, v); mx = Swift.max(mx, v) }
+            let top = Double(levels - 1)
+            let d: Float = float32 ? (mx - mn) / Float(top)
+                : (mx == mn ? 0 : Float(ScaleRounding.quotient(Double(mx) - Double(mn), Dyadic(significand: UInt64(top), exponent: 0), in: .float32)))
+            let id: Float = d != 0 ? 1 / d : 0
+            for j in 0..<32 {
+                let q: Double
+                if float32 { q = Double(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero))) }
+                else if d == 0 { q = 0 }
+                else if let mode = options.rounding {
+                    q = Swift.min(Swift.max(IntegerRounding.round(Double(x[j]) - Double(mn), dividedBy: Double(d), mode: mode, random: random(j), limit: 64), 0), top)
+                } else {
+                    q = IntegerRounding.floor(Double(x[j]) - Double(mn), dividedBy: Double(d), plus: 0.5, lower: 0, upper: top)
+                }
+                r.q[j] = Int32(q)
+            }
+            (r.d16Bits, r.d16) = Self.half(d)
+            (r.m16Bits, r.m16) = Self.half(mn)
+            for j in 0..<32 { r.values[j] = Float(Double(r.q[j]) * r.d16 + r.m16) }
+        }
+        return r
+    }
+
+    /// One block in ggml's layout (little-endian float16 fields).
+    func write(_ r: Block, into bytes: inout [UInt8], at offset: Int) {
+        var o = offset
+        func put16(_ v: UInt16) { bytes[o] = UInt8(v & 0xFF); bytes[o + 1] = UInt8(v >> 8); o += 2 }
+        put16(r.d16Bits)
+        if hasMinimum { put16(r.m16Bits) }
+        switch type {
+        case .q8_0:
+            for j in 0..<32 { bytes[o + j] = UInt8(bitPattern: Int8(r.q[j])) }
+        case .q4_0, .q4_1:
+            for j in 0..<16 { bytes[o + j] = UInt8(r.q[j]) | UInt8(r.q[j + 16]) << 4 }
+        case .q5_0, .q5_1:
+            var qh: UInt32 = 0
+            for j in 0..<16 {
+                qh |= (UInt32(r.q[j]) >> 4 & 1) << UInt32(j)
+                qh |= (UInt32(r.q[j + 16]) >> 4 & 1) << UInt32(j + 16)
+            }
+            for k in 0..<4 { bytes[o + k] = UInt8(truncatingIfNeeded: qh >> UInt32(8 * k)) }
+            o += 4
+            for j in 0..<16 { bytes[o + j] = UInt8(r.q[j] & 0xF) | UInt8(r.q[j + 16] & 0xF) << 4 }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import FloatFormats
+
+/// Linear integer quantization: q = clamp(z + round(x / s), qmin, qmax),
+/// x' = (q − z) · s.
+///
+/// | mode, range | codes (int8 / uint8) | z | s |
+/// |---|---|---|---|
+/// | symmetric, narrow (default) | −127…127 / 1…255 | 0 / 128 | amax / 127 |
+/// | symmetric, full (PyTorch) | −128…127 / 0…255 | 0 / 128 | max(amax / 127.5, 2^-23) |
+/// | affine | −128…127 / 0…255 | qmin − round(mn / s) | (mx − mn) / 255 |
+///
+/// The affine range [mn, mx] always includes zero (mn ≤ 0 ≤ mx), so zero is
+/// exactly representable. A group that is all zero gets s = 1 (narrow) or
+/// 2^-23 (full). s is rounded once into the scale format (float64 by default);
+/// z is rounded to nearest even; x / s is rounded once from its exact value.
+struct IntegerQuantizer {
+    let bits: Int
+    let signed: Bool
+    let options: QuantizationOptions
+
+    struct Parameters: Equatable {
+        let qmin: Double, qmax: Double
+        let scale: Double, zeroPoint: Double
+    }
+
+    init(bits: Int, signed: Bool, options: QuantizationOptions) throws(QuantizationError) {
+        self.bits = bits
+        self.signed = signed
+        self.options = options
+    }
+
+    var scaleFormat: FloatFormat { options.scaleFormat ?? .float64 }
+    var mode: RoundingMode { options.rounding ?? .nearestEven }
+
+    /// The code range.
+    var range: (qmin: Double, qmax: Double) {
+        let half = Double(1 << (bits - 1))
+        let full = signed ? (-half, half - 1) : (0.0, 2 * half - 1)
+        if options.range == .full { return full }
+        return options.mode == .symmetric ? (full.0 + 1, full.1) : (full.0 + (signed ? 1 : 0), full.1)
+    }
+
+    /// Scale and zero point for a group whose clipped range is [mn, mx] (mn ≤ 0 ≤ mx).
+    func parameters(min mn: Float, max mx: Float) -> Parameters {
+        let (qmin, qmax) = range
+        let eps = options.range == .full ? 0x1p-23 : 0.0
+        switch options.mode {
+        case .symmetric:
+            let amax = Double(Swift.max(-mn, mx))
+            let zero = signed ? 0.0 : Double(1 << (bits - 1))
+            // narrow: amax / (2^(b−1) − 1); full: amax / ((qmax − qmin) / 2).
+            let denominator = options.range == .full ? Dyadic(significand: UInt64(qmax - qmin), exponent: -1)
+                                                     : Dyadic(significand: UInt64(qmax - zero), exponent: 0)
+            var s = amax == 0 ? 0 : ScaleRounding.quotient(amax, denominator, in: scaleFormat)
+            s = Swift.max(s, eps)
+            if s == 0 { s = 1 }
+            return Parameters(qmin: qmin, qmax: qmax, scale: s, zeroPoint: zero)
+        case .affine:
+            let width = Double(mx) - Double(mn)
+            var s = width == 0 ? 0 : ScaleRounding.quotient(width, Dyadic(significand: UInt64(qmax - qmin), exponent: 0), in: scaleFormat)
+            s = Swift.max(s, eps)
+            if s == 0 { s = 1 }
+            let r = IntegerRounding.round(Double(mn), dividedBy: s, mode: .nearestEven, limit: 0x1p40)
+            let z = Swift.min(Swift.max(qmin - r, qmin), qmax)
+            return Parameters(qmin: qmin, qmax: qmax, scale: s, zeroPoint: z)
+        }
+    }
+
+    func quantize(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) throws(QuantizationError) -> QuantizedTensor {
+        let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration, signedRange: true) { mn, mx, values in
+            // The error of quantizing `values` with the range [mn, mx], for the mse search.
+            let p = parameters(min: mn, max: mx)
+            var e = CompensatedSum()
+            for (i, x) in values.enumerated() {
+                let y = dequantized(x, p, index: i).value
+                e.addProduct(Double(x) - Double(y), Double(x) - Double(y))
+            }
+            return e.value
+        }
+        let params = (0..<layout.groupCount).map { parameters(min: ranges.min[$0], max: ranges.max[$0]) }
+        var codes = [Int32](repeating: 0, count: tensor.count)
+        var out = [Float](repeating: 0, count: tensor.count)
+        var inRange = [Bool](repeating: true, count: tensor.count)
+        tensor.values.withUnsafeBufferPointer { x in
+            layout.forEachRun { g, run in
+                let p = params[g]
+                for i in run {
+                    let r = dequantized(x[i], p, index: i)
+                    codes[i] = Int32(r.code)
+                    out[i] = r.value
+                    inRange[i] = r.inRange
+                }
+            }
+        }
+        let storedElements = layout.groupCount * layout.storedGroupSize
+        let perGroup = scaleFormat.bitWidth + (options.mode == .affine ? bits : 0)
+        return QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes,
+            scales: params.map(\.scale), offsets: options.mode == .affine || !signed ? params.map(\.zeroPoint) : [],
+            groupSize: layout.storedGroupSize, dequantized: out,
+            storedBits: storedElements * bits + layout.groupCount * perGroup,
+            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+    }
+
+    /// One element: its code, dequantized value, and whether it was in range.
+    @inline(__always)
+    func dequantized(_ x: Float, _ p: Parameters, index: Int) -> (code: Double, value: Float, inRange: Bool) {
+        let random: UInt64
+        if case .stochastic = mode { random = UInt64(RoundingNoise(seed: options.seed)[UInt64(index)]) } else { random = 0 }
+        let r: Double
+        switch options.scaleArithmetic {
+        case .exact:
+            r = IntegerRounding.round(Double(x), dividedBy: p.scale, mode: mode, random: random, limit: 0x1p20)
+        case .float32:
+            let product = x * (1 / Float(p.scale))
+            r = IntegerRounding.round(Double(product), dividedBy: 1, reciprocal: 1, mode: mode, random: random, limit: 0x1p20)
+        }
+        let unclamped = p.zeroPoint + r
+        let q = Swift.min(Swift.max(unclamped, p.qmin), p.qmax)
+        return (q, FloatRounding.product(q - p.zeroPoint, p.scale), unclamped == q)
+    }
+}

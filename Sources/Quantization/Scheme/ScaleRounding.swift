@@ -1,0 +1,42 @@
+import FloatFormats
+
+/// Scales rounded once into the format they are stored in.
+enum ScaleRounding {
+    /// The exact value of a finite float64.
+    static func dyadic(_ d: Double) -> Dyadic { FloatFormat.float64.decodeUnchecked(d.bitPattern).value! }
+
+    /// numerator / denominator (both exact, positive) rounded once to nearest
+    /// even in `format`, as a float64 (finite: overflow saturates).
+    static func quotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat) -> Double {
+        let options = RoundingOptions(mode: .nearestEven, overflow: .saturate)
+        let r = format.round(SourceValue(dyadic(numerator)), dividedBy: denominator, options: options)
+        return format.decodeUnchecked(r.code).value!.doubleValue
+    }
+
+    /// An exact value rounded to nearest even in `format` (saturating).
+    static func rounded(_ x: Double, in format: FloatFormat) -> Double {
+        let r = format.round(x, options: RoundingOptions(mode: .nearestEven, overflow: .saturate))
+        return format.decodeUnchecked(r.code).value!.doubleValue
+    }
+}
+
+/// float32 results of exact products, rounded once.
+enum FloatRounding {
+    /// a · b rounded once to nearest-even float32 (not via a float64 product
+    /// rounded again): the product's float64 rounding and its error from a
+    /// fused multiply-add decide the float32 ties.
+    @inline(__always)
+    static func product(_ a: Double, _ b: Double) -> Float {
+        let hi = a * b
+        let r = Float(hi)
+        let lo = (-hi).addingProduct(a, b)
+        if lo == 0 || !r.isFinite { return r }
+        // Only a float64 product that lies exactly halfway between two float32 values can round wrongly.
+        let d = Double(r)
+        let other = hi > d ? Double(r.nextUp) : (hi < d ? Double(r.nextDown) : d)
+        if other == d || (d + other) / 2 != hi { return r }
+        // hi is a tie; lo says which side the exact product is on.
+        let upper = Swift.max(d, other), lower = Swift.min(d, other)
+        return Float(lo > 0 ? upper : lower)
+    }
+}
