@@ -36,8 +36,9 @@ struct IntegerQuantizer {
     var range: (qmin: Double, qmax: Double) {
         let half = Double(1 << (bits - 1))
         let full = signed ? (-half, half - 1) : (0.0, 2 * half - 1)
-        if options.range == .full { return full }
-        return options.mode == .symmetric ? (full.0 + 1, full.1) : (full.0 + (signed ? 1 : 0), full.1)
+        // Affine always uses the whole range; the narrow range is a symmetric convention.
+        if options.range == .full || options.mode == .affine { return full }
+        return (full.0 + 1, full.1)
     }
 
     /// Scale and zero point for a group whose clipped range is [mn, mx] (mn ≤ 0 ≤ mx).
