@@ -83,6 +83,6 @@ public struct ElementConversion: Sendable {
     public func convert(array: NPYArray) throws(TensorIOError) -> (array: NPYArray, flags: ExceptionFlags?) {
         let from = try array.elementFormat(bitPatternsOf: source)
         let (data, flags) = try convert(bytes: array.data, from: from)
-        return (NPYArray(element: NPYElement(bitPatternsOf: target), shape: array.shape, data: data), flags)
+        return (NPYArray(dtype: TensorDType(bitPatternsOf: target), shape: array.shape, data: data), flags)
     }
 }

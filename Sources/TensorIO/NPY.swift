@@ -1,55 +1,36 @@
 import Foundation
+import FloatFormats
 
-/// The element types of `.npy` arrays FloatLab reads and writes.
-public enum NPYElement: String, Sendable, CaseIterable {
-    case uint8 = "u1", uint16 = "u2", uint32 = "u4", uint64 = "u8"
-    case float16 = "f2", float32 = "f4", float64 = "f8"
-
-    /// Bytes per element.
-    public var size: Int {
-        switch self {
-        case .uint8: return 1
-        case .uint16, .float16: return 2
-        case .uint32, .float32: return 4
-        case .uint64, .float64: return 8
-        }
-    }
-
-    public var isFloat: Bool { self == .float16 || self == .float32 || self == .float64 }
-
-    /// The unsigned type of a width in bytes (1, 2, 4, 8).
-    public static func unsigned(bytes: Int) -> NPYElement {
-        switch bytes {
-        case 1: return .uint8
-        case 2: return .uint16
-        case 4: return .uint32
-        default: return .uint64
-        }
-    }
-}
-
-/// Why an array file could not be read or written.
+/// Why a tensor file could not be read or written.
 public struct TensorIOError: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
 
-/// A NumPy `.npy` array (format versions 1.0–3.0): little-endian, C order,
-/// elements held as raw bytes.
+/// A NumPy `.npy` array (format versions 1.0, 2.0 and 3.0), held as
+/// little-endian elements in C order whatever the file's byte order and order.
+///
+/// Element types: float16/32/64, bool, signed and unsigned integers of 1–8
+/// bytes, and — by name — every float format ml_dtypes defines. ml_dtypes
+/// itself saves bfloat16 and fp8 arrays with the opaque descriptors `'<V2'` and
+/// `'<V1'`, which say nothing about the format: such files are read only when
+/// the caller names the format (`assuming:`, the command line's `--dtype`).
+/// Writing, formats NumPy has no code for are stored as unsigned bit patterns
+/// (`np.load(f).view(ml_dtypes.bfloat16)` reads them back).
 ///
 /// ```swift
-/// let a = NPYArray(element: .uint8, shape: [3], data: Data([1, 2, 3]))
+/// let a = NPYArray(dtype: .unsigned(bytes: 1), shape: [3], data: Data([1, 2, 3]))
 /// try NPYArray(decoding: a.encoded()) == a   // true
 /// ```
 public struct NPYArray: Sendable, Equatable {
-    public var element: NPYElement
+    public var dtype: TensorDType
     public var shape: [Int]
     /// Little-endian element bytes, C order.
     public var data: Data
 
-    public init(element: NPYElement, shape: [Int], data: Data) {
-        self.element = element
+    public init(dtype: TensorDType, shape: [Int], data: Data) {
+        self.dtype = dtype
         self.shape = shape
         self.data = data
     }
@@ -58,8 +39,12 @@ public struct NPYArray: Sendable, Equatable {
 
     private static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]   // \x93NUMPY
 
+    /// The largest header FloatLab reads (NumPy itself writes a few hundred bytes).
+    public static let maximumHeaderLength = 1 << 20
+
     /// Parses `.npy` bytes; errors say what is wrong and what is supported.
-    public init(decoding bytes: Data) throws(TensorIOError) {
+    /// `assuming` names the float format of `'V1'`/`'V2'` (opaque) arrays.
+    public init(decoding bytes: Data, assuming opaque: FloatFormat? = nil) throws(TensorIOError) {
         let b = [UInt8](bytes.prefix(12))
         guard b.count >= 10, Array(b[0..<6]) == NPYArray.magic else {
             throw TensorIOError("not a .npy file (it does not start with \\x93NUMPY).")
@@ -77,56 +62,131 @@ public struct NPYArray: Sendable, Equatable {
         default:
             throw TensorIOError(".npy format version \(major) is not supported (1, 2 and 3 are).")
         }
+        guard headerLength <= NPYArray.maximumHeaderLength else {
+            throw TensorIOError(".npy header claims \(headerLength) bytes, more than the \(NPYArray.maximumHeaderLength) FloatLab reads; the file is damaged.")
+        }
         guard bytes.count >= headerStart + headerLength else { throw TensorIOError("truncated .npy header.") }
         let start = bytes.startIndex
         let header = String(decoding: bytes[(start + headerStart)..<(start + headerStart + headerLength)], as: UTF8.self)
-        guard let descr = NPYArray.value(of: "descr", in: header)?.trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) else {
+        guard let rawDescr = NPYArray.value(of: "descr", in: header) else {
             throw TensorIOError(".npy header has no 'descr'.")
         }
+        if rawDescr.hasPrefix("[") {
+            throw TensorIOError(".npy arrays of structured dtype (\(rawDescr)) are not supported; save a plain numeric array.")
+        }
+        let descr = rawDescr.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         var code = descr
-        if code.hasPrefix("<") || code.hasPrefix("|") || code.hasPrefix("=") { code.removeFirst() }
-        else if code.hasPrefix(">") && !code.hasSuffix("1") {
-            throw TensorIOError("big-endian .npy arrays ('\(descr)') are not supported; save with dtype '<\(code.dropFirst())'.")
-        } else if code.hasPrefix(">") { code.removeFirst() }
-        guard let element = NPYElement(rawValue: code) else {
-            throw TensorIOError(".npy dtype '\(descr)' is not supported; use uint8/16/32/64 bit patterns or float16/32/64 values.")
+        var bigEndian = false
+        if let mark = code.first, "<>|=".contains(mark) {
+            bigEndian = mark == ">"
+            code.removeFirst()
         }
-        if let fortran = NPYArray.value(of: "fortran_order", in: header), fortran.hasPrefix("True") {
-            throw TensorIOError("Fortran-ordered .npy arrays are not supported; save a C-ordered copy (np.ascontiguousarray).")
+        let dtype: TensorDType
+        if let d = TensorDType(npyCode: code) ?? TensorDType(npyName: code) {
+            dtype = d
+        } else if code == "V1" || code == "V2" {
+            let width = code == "V1" ? 1 : 2
+            guard let opaque else {
+                throw TensorIOError(".npy dtype '\(descr)' is opaque: ml_dtypes saves bfloat16 and fp8 arrays this way. Say which format it holds with --dtype (bfloat16, float8_e4m3fn, float8_e5m2, …).")
+            }
+            guard opaque.storageBytes == width else {
+                throw TensorIOError("--dtype \(opaque.name) takes \(opaque.storageBytes) bytes per element, but this array's '\(descr)' elements take \(width).")
+            }
+            dtype = .float(opaque)
+        } else {
+            throw TensorIOError(".npy dtype '\(descr)' is not supported; use float16/32/64, bfloat16 or an fp8 format (ml_dtypes' '<V2'/'<V1' with --dtype), bool, or integers.")
         }
+        let fortran = NPYArray.value(of: "fortran_order", in: header)?.hasPrefix("True") ?? false
         guard let shapeText = NPYArray.tuple(of: "shape", in: header) else { throw TensorIOError(".npy header has no 'shape'.") }
         var shape: [Int] = []
         for part in shapeText.split(separator: ",") {
             let t = part.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { continue }
-            guard let n = Int(t), n >= 0 else { throw TensorIOError(".npy shape '(\(shapeText))' is not a tuple of sizes.") }
+            guard let n = Int(t), n >= 0, n < 1 << 48 else { throw TensorIOError(".npy shape '(\(shapeText))' is not a tuple of sizes.") }
             shape.append(n)
         }
-        let count = shape.reduce(1, *)
-        let dataStart = start + headerStart + headerLength
-        guard bytes.count - (headerStart + headerLength) >= count * element.size else {
-            throw TensorIOError(".npy data is truncated: shape \(shape) needs \(count * element.size) bytes, the file has \(bytes.count - headerStart - headerLength).")
+        let (count, overflow) = shape.reduce((1, false)) { acc, n in
+            let (p, o) = acc.0.multipliedReportingOverflow(by: n)
+            return (p, acc.1 || o)
         }
-        self.init(element: element, shape: shape, data: bytes[dataStart..<(dataStart + count * element.size)])
+        let available = bytes.count - headerStart - headerLength
+        guard !overflow, count <= available / dtype.size else {
+            throw TensorIOError(".npy data is truncated: shape \(shape) of \(dtype) needs \(overflow ? "more than 2^63" : String(count * dtype.size)) bytes, the file has \(available).")
+        }
+        let dataStart = start + headerStart + headerLength
+        var data = Data(bytes[dataStart..<(dataStart + count * dtype.size)])
+        if bigEndian && dtype.size > 1 { NPYArray.swapBytes(&data, width: dtype.size) }
+        if fortran && shape.count > 1 { data = NPYArray.fortranToC(data, shape: shape, width: dtype.size) }
+        self.init(dtype: dtype, shape: shape, data: data)
     }
 
-    /// The `.npy` bytes (version 1.0, header padded to 64 bytes).
+    /// The `.npy` bytes (version 1.0, or 2.0 for a header over 64 KiB; header padded to 64 bytes).
     public func encoded() -> Data {
-        let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-        var header = "{'descr': '\(element.size == 1 ? "|" : "<")\(element.rawValue)', 'fortran_order': False, 'shape': \(shapeText), }"
-        let unpadded = 10 + header.utf8.count + 1
-        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-        var out = Data(NPYArray.magic + [1, 0])
-        let n = header.utf8.count
-        out.append(contentsOf: [UInt8(n & 0xFF), UInt8(n >> 8)])
-        out.append(contentsOf: Array(header.utf8))
+        var out = Data(headerBytes())
         out.append(data)
+        return out
+    }
+
+    /// The magic, version, length and header of the encoding.
+    public func headerBytes() -> [UInt8] {
+        let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        let code = dtype.npyCode ?? "u\(dtype.size)"
+        var header = "{'descr': '\(dtype.size == 1 ? "|" : "<")\(code)', 'fortran_order': False, 'shape': \(shapeText), }"
+        let long = header.utf8.count + 12 > 65_535
+        let prefix = long ? 12 : 10
+        let unpadded = prefix + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        let n = header.utf8.count
+        var out = NPYArray.magic + (long ? [2, 0] : [1, 0])
+        out += [UInt8(n & 0xFF), UInt8((n >> 8) & 0xFF)]
+        if long { out += [UInt8((n >> 16) & 0xFF), UInt8(n >> 24)] }
+        return out + Array(header.utf8)
+    }
+
+    static func swapBytes(_ data: inout Data, width: Int) {
+        data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
+            var i = 0
+            while i + width <= raw.count {
+                var lo = i, hi = i + width - 1
+                while lo < hi { raw.swapAt(lo, hi); lo += 1; hi -= 1 }
+                i += width
+            }
+        }
+    }
+
+    /// Fortran-order (first axis fastest) elements rearranged into C order.
+    static func fortranToC(_ data: Data, shape: [Int], width: Int) -> Data {
+        let count = shape.reduce(1, *)
+        var out = Data(count: data.count)
+        // C strides of the output; the input index of C position p is Σ index_k · fstride_k.
+        var fstride = [Int](repeating: 1, count: shape.count)
+        for k in 1..<shape.count { fstride[k] = fstride[k - 1] * shape[k - 1] }
+        data.withUnsafeBytes { (src: UnsafeRawBufferPointer) in
+            out.withUnsafeMutableBytes { (dst: UnsafeMutableRawBufferPointer) in
+                var index = [Int](repeating: 0, count: shape.count)
+                var source = 0
+                for p in 0..<count {
+                    for b in 0..<width { dst[p * width + b] = src[source * width + b] }
+                    // Advance the C-order multi-index (last axis fastest).
+                    var k = shape.count - 1
+                    while k >= 0 {
+                        index[k] += 1
+                        source += fstride[k]
+                        if index[k] < shape[k] { break }
+                        source -= fstride[k] * shape[k]
+                        index[k] = 0
+                        k -= 1
+                    }
+                }
+            }
+        }
         return out
     }
 
     private static func value(of key: String, in header: String) -> String? {
         guard let r = header.range(of: "'\(key)'") ?? header.range(of: "\"\(key)\"") else { return nil }
         var rest = header[r.upperBound...].drop { $0 == " " || $0 == ":" }
+        if rest.first == "[" { return String(rest.prefix { $0 != "]" }) + "]" }
         if let end = rest.firstIndex(where: { $0 == "," || $0 == "}" }) { rest = rest[..<end] }
         return rest.trimmingCharacters(in: .whitespaces)
     }
