@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "FormatReport", targets: ["FormatReport"]),
         .library(name: "TensorIO", targets: ["TensorIO"]),
         .library(name: "Quantization", targets: ["Quantization"]),
+        .library(name: "ModelQuantization", targets: ["ModelQuantization"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
     ],
     dependencies: [
@@ -29,12 +30,13 @@ let package = Package(
         .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats", "Verification"]),
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
         .target(name: "Quantization", dependencies: ["FloatFormats"]),
+        .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats"]),
-        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark"]),
+        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark", "Quantization",
+                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

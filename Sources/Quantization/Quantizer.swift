@@ -35,6 +35,15 @@ public struct Quantizer: Sendable {
         options.granularity ?? (shape.count >= 2 ? .channel(axis: 0) : .tensor)
     }
 
+    /// Why this scheme cannot take a tensor of this shape (nil when it can):
+    /// ggml's blocks must tile every row.
+    public func unfitReason(for shape: [Int]) -> String? {
+        if case .ggml(let g) = scheme, (shape.last ?? 1) % g.blockSize != 0 {
+            return "rows of \(shape.last ?? 1) are not whole \(g.rawValue) blocks of \(g.blockSize)"
+        }
+        return nil
+    }
+
     /// Quantizes a tensor; the result holds codes, scales and dequantized values.
     public func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let prepared = try prepare(tensor)
@@ -98,5 +107,30 @@ public struct Quantizer: Sendable {
             }
             return Prepared(tensor: t, nanIndices: nans)
         }
+    }
+}
+
+extension Quantizer {
+    /// The scheme with every non-default convention, as reports show it:
+    /// `int8 channel`, `int4 group:128 affine`, `mxfp4 rceil`, `nvfp4 scale-min:2^-9`.
+    public func summary(for shape: [Int]) -> String {
+        var parts = [scheme.name]
+        let defaults = QuantizationOptions()
+        if scheme.takesGranularity { parts.append(granularity(for: shape).description) }
+        if case .integer = scheme {
+            if options.mode != defaults.mode { parts.append(options.mode.rawValue) }
+            if options.range != defaults.range { parts.append("range:\(options.range.rawValue)") }
+        }
+        if let s = options.scaleFormat { parts.append("scale:\(s.name)") }
+        if let n = options.blockSize { parts.append("block:\(n)") }
+        if case .mx = scheme, options.scaleRule != defaults.scaleRule { parts.append(options.scaleRule.rawValue) }
+        if case .nvfp4 = scheme, options.nvfp4ScaleMinimumExponent != defaults.nvfp4ScaleMinimumExponent {
+            parts.append("scale-min:2^\(options.nvfp4ScaleMinimumExponent)")
+        }
+        if case .float = scheme, options.floatScale == .none { parts.append("unscaled") }
+        if let r = options.rounding { parts.append(r.name) }
+        if options.scaleArithmetic != defaults.scaleArithmetic { parts.append("arithmetic:\(options.scaleArithmetic.rawValue)") }
+        if options.calibration != defaults.calibration, scheme.takesGranularity { parts.append(options.calibration.description) }
+        return parts.joined(separator: " ")
     }
 }

@@ -88,10 +88,12 @@ struct MXQuantizer {
                 }
             }
         }
-        return QuantizedTensor(
+        var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],
             groupSize: blockSize, dequantized: out,
             storedBits: layout.groupCount * (blockSize * element.bits + 8),
             isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+        q.scaleCodes = scales.map { UInt64($0.exponent + 127) }
+        return q
     }
 }

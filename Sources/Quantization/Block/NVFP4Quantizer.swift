@@ -46,6 +46,7 @@ struct NVFP4Quantizer {
         var out = [Float](repeating: 0, count: tensor.count)
         var inRange = [Bool](repeating: true, count: tensor.count)
         var scales = [Double](repeating: 0, count: layout.groupCount)
+        var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         tensor.values.withUnsafeBufferPointer { x in
             layout.forEachRun { g, run in
                 var bmax: Float = 0
@@ -53,6 +54,7 @@ struct NVFP4Quantizer {
                 let sq = blockScale(amax: bmax, tensorScale: s2)
                 let scale = sq * Double(s2)            // exact: 4 × 24 bits
                 scales[g] = scale
+                scaleCodes[g] = FloatFormat.float8_e4m3fn.round(sq).code
                 let scale32 = Float(sq) * s2
                 for i in run {
                     let code: UInt64
@@ -66,10 +68,13 @@ struct NVFP4Quantizer {
                 }
             }
         }
-        return QuantizedTensor(
+        var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .nvfp4, codes: codes, scales: scales, offsets: [],
             groupSize: blockSize, dequantized: out,
             storedBits: layout.groupCount * (blockSize * 4 + 8) + (tensor.count > 0 ? 32 : 0),
             isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+        q.scaleCodes = scaleCodes
+        q.tensorScale = Double(s2)
+        return q
     }
 }

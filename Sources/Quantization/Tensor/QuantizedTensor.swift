@@ -26,6 +26,11 @@ public struct QuantizedTensor: Sendable {
     public var inRange: [Bool]
     /// ggml blocks byte for byte as ggml-common.h lays them out (ggml schemes only).
     public var ggmlBlocks: [UInt8]?
+    /// The encodings of the block scales where they are in a small format:
+    /// E8M0 codes (MX), E4M3 codes (NVFP4).
+    public var scaleCodes: [UInt64]? = nil
+    /// NVFP4's float32 tensor scale s2 (`scales` holds sq · s2 per block).
+    public var tensorScale: Double? = nil
 
     public var count: Int { dequantized.count }
 

@@ -37,7 +37,14 @@ public struct Tensor: Sendable, Equatable {
     public func stride(of axis: Int) -> Int { shape[(axis + 1)...].reduce(1, *) }
 
     /// The multi-index of a flat (C-order) position, for error messages.
-    public func index(of flat: Int) -> [Int] {
+    public func index(of flat: Int) -> [Int] { Self.index(of: flat, in: shape) }
+
+    /// The multi-index of a flat (C-order) position in a shape.
+    ///
+    /// ```swift
+    /// Tensor.index(of: 5, in: [2, 3])   // [1, 2]
+    /// ```
+    public static func index(of flat: Int, in shape: [Int]) -> [Int] {
         var rest = flat
         var out = [Int](repeating: 0, count: shape.count)
         for axis in shape.indices.reversed() where shape[axis] > 0 {
