@@ -56,34 +56,38 @@ struct MXQuantizer {
         var inRange = [Bool](repeating: true, count: tensor.count)
         var scales = [Double](repeating: 0, count: layout.groupCount)
         let mode = options.rounding ?? .nearestEven
-        let noise = RoundingNoise(seed: options.seed)
         let minimumInt: Double = options.mxint8UsesMinus128 ? -128 : -127
+        let kernel = codec.map { ScaledElementKernel(codec: $0) }
+        let integers = IntegerKernel(mode: mode, offset: 0, floorMode: false, lower: minimumInt, upper: 127, seed: options.seed)
+        var elementCodes = [UInt16](repeating: 0, count: codec == nil ? 0 : tensor.count)
         tensor.values.withUnsafeBufferPointer { x in
-            layout.forEachRun { g, run in
-                var amax: Float = 0
-                for i in run { amax = Swift.max(amax, x[i].magnitude) }
-                let e = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
-                let scale = Double(sign: .plus, exponent: e, significand: 1)
-                scales[g] = scale
-                let limit = maxFinite * scale
-                for i in run {
-                    inRange[i] = Double(x[i].magnitude) <= limit
-                    if let codec {
-                        let code: UInt64
-                        switch options.scaleArithmetic {
-                        case .exact: code = codec.code(x[i], timesPowerOfTwo: -e, index: i)
-                        case .float32: code = codec.code(x[i] * Float(sign: .plus, exponent: -e, significand: 1), index: i)
+            elementCodes.withUnsafeMutableBufferPointer { ec in
+                codes.withUnsafeMutableBufferPointer { c in
+                    layout.forEachRun { g, run in
+                        var amax: Float = 0
+                        for i in run { amax = Swift.max(amax, x[i].magnitude) }
+                        let e = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
+                        let scale = Double(sign: .plus, exponent: e, significand: 1)
+                        scales[g] = scale
+                        let limit = maxFinite * scale
+                        for i in run { inRange[i] = Double(x[i].magnitude) <= limit }
+                        if let codec, let kernel {
+                            switch options.scaleArithmetic {
+                            case .exact:
+                                kernel.run(x.baseAddress!, run, scale: scale, powerOfTwo: e, into: ec.baseAddress!)
+                            case .float32:
+                                let inverse = Float(sign: .plus, exponent: -e, significand: 1)
+                                for i in run { ec[i] = UInt16(codec.code(x[i] * inverse, index: i)) }
+                            }
+                            for i in run {
+                                c[i] = Int32(ec[i])
+                                out[i] = FloatRounding.product(codec.values[Int(ec[i])], scale)
+                            }
+                        } else {
+                            let step = Double(sign: .plus, exponent: e - 6, significand: 1)
+                            integers.run(x.baseAddress!, run, scale: step, into: c.baseAddress!)
+                            for i in run { out[i] = FloatRounding.product(Double(c[i]), step) }
                         }
-                        codes[i] = Int32(code)
-                        out[i] = FloatRounding.product(codec.values[Int(code)], scale)
-                    } else {
-                        let step = Double(sign: .plus, exponent: e - 6, significand: 1)
-                        let random: UInt64
-                        if case .stochastic = mode { random = UInt64(noise[UInt64(i)]) } else { random = 0 }
-                        let q = Swift.min(Swift.max(IntegerRounding.round(Double(x[i]), dividedBy: step, mode: mode, random: random, limit: 256),
-                                                    minimumInt), 127)
-                        codes[i] = Int32(q)
-                        out[i] = FloatRounding.product(q, step)
                     }
                 }
             }

@@ -47,7 +47,10 @@ struct NVFP4Quantizer {
         var inRange = [Bool](repeating: true, count: tensor.count)
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
+        let kernel = ScaledElementKernel(codec: codec)
+        var elementCodes = [UInt16](repeating: 0, count: tensor.count)
         tensor.values.withUnsafeBufferPointer { x in
+          elementCodes.withUnsafeMutableBufferPointer { ec in
             layout.forEachRun { g, run in
                 var bmax: Float = 0
                 for i in run { bmax = Swift.max(bmax, x[i].magnitude) }
@@ -56,17 +59,17 @@ struct NVFP4Quantizer {
                 scales[g] = scale
                 scaleCodes[g] = FloatFormat.float8_e4m3fn.round(sq).code
                 let scale32 = Float(sq) * s2
+                switch options.scaleArithmetic {
+                case .exact: kernel.run(x.baseAddress!, run, scale: scale, powerOfTwo: nil, into: ec.baseAddress!)
+                case .float32: for i in run { ec[i] = UInt16(codec.code(x[i] / scale32, index: i)) }
+                }
                 for i in run {
-                    let code: UInt64
-                    switch options.scaleArithmetic {
-                    case .exact: code = codec.code(x[i], dividedBy: scale, index: i)
-                    case .float32: code = codec.code(x[i] / scale32, index: i)
-                    }
-                    codes[i] = Int32(code)
-                    out[i] = FloatRounding.product(codec.values[Int(code)], scale)
+                    codes[i] = Int32(ec[i])
+                    out[i] = FloatRounding.product(codec.values[Int(ec[i])], scale)
                     inRange[i] = Double(x[i].magnitude) <= 6 * scale
                 }
             }
+          }
         }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .nvfp4, codes: codes, scales: scales, offsets: [],

@@ -38,14 +38,22 @@ struct ScaledFloatQuantizer {
         var out = [Float](repeating: 0, count: tensor.count)
         var inRange = [Bool](repeating: true, count: tensor.count)
         let limit = codec.maxFinite
+        let kernel = ScaledElementKernel(codec: codec)
+        var elementCodes = [UInt16](repeating: 0, count: tensor.count)
         tensor.values.withUnsafeBufferPointer { x in
-            layout.forEachRun { g, run in
-                let s = scales[g]
-                for i in run {
-                    let r = element(x[i], s, index: i)
-                    codes[i] = Int32(r.code)
-                    out[i] = r.value
-                    inRange[i] = Double(x[i].magnitude) <= s * limit
+            elementCodes.withUnsafeMutableBufferPointer { ec in
+                layout.forEachRun { g, run in
+                    let s = scales[g]
+                    if options.scaleArithmetic == .exact || s == 1 {
+                        kernel.run(x.baseAddress!, run, scale: s, powerOfTwo: s == 1 ? 0 : nil, into: ec.baseAddress!)
+                    } else {
+                        for i in run { ec[i] = UInt16(element(x[i], s, index: i).code) }
+                    }
+                    for i in run {
+                        codes[i] = Int32(ec[i])
+                        out[i] = FloatRounding.product(codec.values[Int(ec[i])], s)
+                        inRange[i] = Double(x[i].magnitude) <= s * limit
+                    }
                 }
             }
         }
@@ -58,6 +66,7 @@ struct ScaledFloatQuantizer {
             isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
     }
 
+    /// One element by the reference path (the kernel must agree with it).
     @inline(__always)
     func element(_ x: Float, _ s: Double, index: Int) -> (code: UInt64, value: Float) {
         let code: UInt64

@@ -46,10 +46,12 @@ struct GGMLQuantizer {
         var scales = [Double](repeating: 0, count: blocks)
         var minimums = [Double](repeating: 0, count: hasMinimum ? blocks : 0)
         var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
+        var scratch = [Int32](repeating: 0, count: tensor.count)
         tensor.values.withUnsafeBufferPointer { x in
+          scratch.withUnsafeMutableBufferPointer { sc in
             for b in 0..<blocks {
                 let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
-                let r = quantizeBlock(block, firstIndex: b * 32)
+                let r = quantizeBlock(block, firstIndex: b * 32, codes: sc.baseAddress!)
                 for j in 0..<32 {
                     codes[b * 32 + j] = r.q[j]
                     out[b * 32 + j] = r.values[j]
@@ -58,6 +60,7 @@ struct GGMLQuantizer {
                 if hasMinimum { minimums[b] = r.m16 }
                 write(r, into: &bytes, at: b * type.blockBytes)
             }
+          }
         }
         return QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .ggml(type), codes: codes, scales: scales, offsets: minimums,
@@ -79,26 +82,22 @@ struct GGMLQuantizer {
         return (UInt16(code), d.value?.doubleValue ?? (d.isNegative ? -.infinity : .infinity))
     }
 
-    func quantizeBlock(_ x: UnsafeBufferPointer<Float>, firstIndex: Int) -> Block {
+    /// One block; `codes` is the whole tensor's code buffer (element i at codes[i]).
+    func quantizeBlock(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, codes: UnsafeMutablePointer<Int32>) -> Block {
         var r = Block()
         let float32 = options.scaleArithmetic == .float32
-        let noise = RoundingNoise(seed: options.seed)
-        func random(_ j: Int) -> UInt64 {
-            if case .stochastic = options.rounding { return UInt64(noise[UInt64(firstIndex + j)]) }
-            return 0
-        }
         switch type {
         case .q8_0:
             var amax: Float = 0
             for v in x { amax = Swift.max(amax, v.magnitude) }
             let d = amax / 127
             let id: Float = d != 0 ? 1 / d : 0
-            for j in 0..<32 {
-                let q: Double
-                if d == 0 { q = 0 }
-                else if float32 { q = Double((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
-                else { q = IntegerRounding.round(Double(x[j]), dividedBy: Double(d), mode: options.rounding ?? .nearestAway, random: random(j), limit: 127) }
-                r.q[j] = Int32(q)
+            if d != 0 && !float32 {
+                IntegerKernel(mode: options.rounding ?? .nearestAway, offset: 0, floorMode: false, lower: -127, upper: 127, seed: options.seed)
+                    .run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), into: codes)
+                for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
+            } else {
+                for j in 0..<32 { r.q[j] = d == 0 ? 0 : Int32((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
             }
             (r.d16Bits, r.d16) = Self.half(d)
             for j in 0..<32 { r.values[j] = FloatRounding.product(Double(r.q[j]), r.d16) }
@@ -108,20 +107,19 @@ struct GGMLQuantizer {
             for v in x where amax < v.magnitude { amax = v.magnitude; m = v }
             let d = m / Float(-half)
             let id: Float = d != 0 ? 1 / d : 0
-            for j in 0..<32 {
-                let q: Double
-                if float32 { q = Double(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
-                else if d == 0 { q = half }
-                else {
-                    // x / d = (±x) / |d|.
-                    let numerator = d < 0 ? -Double(x[j]) : Double(x[j])
-                    if let mode = options.rounding {
-                        q = Swift.min(Swift.max(IntegerRounding.round(numerator, dividedBy: Double(d.magnitude), mode: mode, random: random(j), limit: 64) + half, 0), Double(levels - 1))
-                    } else {
-                        q = IntegerRounding.floor(numerator, dividedBy: Double(d.magnitude), plus: half + 0.5, lower: 0, upper: Double(levels - 1))
-                    }
+            if float32 || d == 0 {
+                for j in 0..<32 { r.q[j] = Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
+            } else {
+                // x / d = (±x) / |d|: the kernel takes a positive scale, so a negative d flips the inputs.
+                var flipped = [Float](repeating: 0, count: 32)
+                for j in 0..<32 { flipped[j] = d < 0 ? -x[j] : x[j] }
+                let kernel = options.rounding.map {
+                    IntegerKernel(mode: $0, offset: half, floorMode: false, lower: 0, upper: Double(levels - 1), seed: options.seed)
+                } ?? IntegerKernel(mode: .down, offset: half + 0.5, floorMode: true, lower: 0, upper: Double(levels - 1), seed: options.seed)
+                flipped.withUnsafeBufferPointer { f in
+                    kernel.run(f.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d.magnitude), into: codes)
                 }
-                r.q[j] = Int32(q)
+                for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
             }
             (r.d16Bits, r.d16) = Self.half(d)
             for j in 0..<32 { r.values[j] = FloatRounding.product(Double(r.q[j]) - half, r.d16) }
@@ -132,16 +130,14 @@ struct GGMLQuantizer {
             let d: Float = float32 ? (mx - mn) / Float(top)
                 : (mx == mn ? 0 : Float(ScaleRounding.quotient(Double(mx) - Double(mn), Dyadic(significand: UInt64(top), exponent: 0), in: .float32)))
             let id: Float = d != 0 ? 1 / d : 0
-            for j in 0..<32 {
-                let q: Double
-                if float32 { q = Double(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero))) }
-                else if d == 0 { q = 0 }
-                else if let mode = options.rounding {
-                    q = Swift.min(Swift.max(IntegerRounding.round(Double(x[j]) - Double(mn), dividedBy: Double(d), mode: mode, random: random(j), limit: 64), 0), top)
-                } else {
-                    q = IntegerRounding.floor(Double(x[j]) - Double(mn), dividedBy: Double(d), plus: 0.5, lower: 0, upper: top)
-                }
-                r.q[j] = Int32(q)
+            if float32 || d == 0 {
+                for j in 0..<32 { r.q[j] = float32 ? Int32(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero))) : 0 }
+            } else {
+                let kernel = options.rounding.map {
+                    IntegerKernel(mode: $0, offset: 0, floorMode: false, lower: 0, upper: top, seed: options.seed)
+                } ?? IntegerKernel(mode: .down, offset: 0.5, floorMode: true, lower: 0, upper: top, seed: options.seed)
+                kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), minimum: mn, into: codes)
+                for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
             }
             (r.d16Bits, r.d16) = Self.half(d)
             (r.m16Bits, r.m16) = Self.half(mn)

@@ -83,13 +83,26 @@ struct IntegerQuantizer {
         var out = [Float](repeating: 0, count: tensor.count)
         var inRange = [Bool](repeating: true, count: tensor.count)
         tensor.values.withUnsafeBufferPointer { x in
-            layout.forEachRun { g, run in
-                let p = params[g]
-                for i in run {
-                    let r = dequantized(x[i], p, index: i)
-                    codes[i] = Int32(r.code)
-                    out[i] = r.value
-                    inRange[i] = r.inRange
+            codes.withUnsafeMutableBufferPointer { c in
+                layout.forEachRun { g, run in
+                    let p = params[g]
+                    if options.scaleArithmetic == .exact {
+                        IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
+                            .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
+                        for i in run {
+                            let q = Double(c[i])
+                            out[i] = FloatRounding.product(q - p.zeroPoint, p.scale)
+                            // At an end of the range, whether x was clipped there takes the unclamped code.
+                            if q == p.qmin || q == p.qmax { inRange[i] = dequantized(x[i], p, index: i).inRange }
+                        }
+                    } else {
+                        for i in run {
+                            let r = dequantized(x[i], p, index: i)
+                            c[i] = Int32(r.code)
+                            out[i] = r.value
+                            inRange[i] = r.inRange
+                        }
+                    }
                 }
             }
         }
@@ -103,7 +116,8 @@ struct IntegerQuantizer {
             isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
     }
 
-    /// One element: its code, dequantized value, and whether it was in range.
+    /// One element by the reference path: its code, dequantized value, and
+    /// whether it was in range (the kernel must agree with it).
     @inline(__always)
     func dequantized(_ x: Float, _ p: Parameters, index: Int) -> (code: Double, value: Float, inRange: Bool) {
         let random: UInt64

@@ -1,0 +1,113 @@
+import Testing
+import FloatFormats
+import FloatLabTestSupport
+@testable import Quantization
+
+/// The fast inner loops against the element-by-element exact path, on data
+/// made to hit ties, integers and element-format midpoints exactly and nearly.
+@Suite("Quantization kernels against the exact reference")
+struct KernelTests {
+    /// Values that are exact and near multiples of s/2, and random ones.
+    func adversarial(scale s: Double, count: Int, seed: UInt64) -> [Float] {
+        var g = SplitMix64(seed: seed)
+        return (0..<count).map { i in
+            let k = Double(Int(g.next() % 400) - 200) / 2
+            switch i % 4 {
+            case 0: return Float(k * s)
+            case 1: return Float(k * s).nextUp
+            case 2: return Float(k * s).nextDown
+            default: return Float(Double(Int64(bitPattern: g.next() >> 8)) * 0x1p-56 * 100 * s)
+            }
+        }
+    }
+
+    @Test("IntegerKernel equals IntegerRounding element by element, in every mode, with offsets and the floor rule")
+    func integerKernel() {
+        let modes: [RoundingMode] = RoundingMode.deterministic + [.stochastic(bits: 8)]
+        for (trial, s) in [1.0 / 127, 0.25, 3.0 / 7, 0.01, 1e-30, 1e20].enumerated() {
+            let x = adversarial(scale: s, count: 4000, seed: UInt64(trial))
+            for mode in modes {
+                for (offset, floorMode) in [(0.0, false), (128.0, false), (8.5, true)] {
+                    let k = IntegerKernel(mode: mode, offset: offset, floorMode: floorMode, lower: -127, upper: 255, seed: 5)
+                    var codes = [Int32](repeating: 0, count: x.count)
+                    x.withUnsafeBufferPointer { xb in
+                        codes.withUnsafeMutableBufferPointer { c in k.run(xb.baseAddress!, 0..<x.count, scale: s, into: c.baseAddress!) }
+                    }
+                    for i in x.indices {
+                        let want = k.exact(Double(x[i]), s, index: i)
+                        #expect(Double(codes[i]) == want, "s=\(s) \(mode) offset=\(offset) x=\(x[i])")
+                        if Double(codes[i]) != want { return }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("ScaledElementKernel equals the core's round(_:dividedBy:) for every element format ≤ 8 bits and mode")
+    func scaledKernel() {
+        let formats: [FloatFormat] = [.float4_e2m1fn, .float6_e2m3fn, .float6_e3m2fn, .float8_e4m3fn, .float8_e5m2, .float8_e4m3fnuz]
+        let modes: [RoundingMode] = [.nearestEven, .nearestAway, .towardZero, .up, .down, .odd, .stochastic(bits: 4)]
+        var g = SplitMix64(seed: 77)
+        for f in formats {
+            let values = (0..<(1 << f.bitWidth)).compactMap { f.decodeUnchecked(UInt64($0)).value?.doubleValue }
+            for mode in modes {
+                let codec = ElementCodec(format: f, mode: mode, seed: 3)
+                let kernel = ScaledElementKernel(codec: codec)
+                for S in [1.0 / 3, 0.75, 2.5e-3, 7.0, 0x1p-20 * 5] {
+                    // Element values and midpoints times S, exactly and one float32 ulp off, plus random values.
+                    var x: [Float] = []
+                    for v in values {
+                        let mid = v + (f.ulp(at: ScaleRounding.dyadic(v)).doubleValue / 2)
+                        for t in [v * S, mid * S] { x += [Float(t), Float(t).nextUp, Float(t).nextDown] }
+                    }
+                    for _ in 0..<500 { x.append(Float(Double(Int64(bitPattern: g.next()) >> 11) * 0x1p-52 * f.maxFinite.doubleValue * S)) }
+                    var codes = [UInt16](repeating: 0, count: x.count)
+                    x.withUnsafeBufferPointer { xb in
+                        codes.withUnsafeMutableBufferPointer { c in kernel.run(xb.baseAddress!, 0..<x.count, scale: S, powerOfTwo: nil, into: c.baseAddress!) }
+                    }
+                    for i in x.indices {
+                        let want = codec.code(x[i], dividedBy: S, index: i)
+                        #expect(UInt64(codes[i]) == want, "\(f) \(mode) S=\(S) x=\(x[i])")
+                        if UInt64(codes[i]) != want { return }
+                    }
+                    // Powers of two: x · 2^-k exactly, also into float32's subnormal range.
+                    for k in [-3, 0, 5, 130] {
+                        var p = [UInt16](repeating: 0, count: x.count)
+                        x.withUnsafeBufferPointer { xb in
+                            p.withUnsafeMutableBufferPointer { c in kernel.run(xb.baseAddress!, 0..<x.count, scale: 0, powerOfTwo: k, into: c.baseAddress!) }
+                        }
+                        for i in x.indices {
+                            let want = codec.code(x[i], timesPowerOfTwo: -k, index: i)
+                            #expect(UInt64(p[i]) == want, "\(f) \(mode) 2^\(k) x=\(x[i])")
+                            if UInt64(p[i]) != want { return }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the integer quantizer's kernel path and its element-by-element path agree on codes, values and the clipping mask")
+    func integerQuantizerPaths() throws {
+        var g = SplitMix64(seed: 31)
+        let values = (0..<8192).map { _ in Float(Double(Int64(bitPattern: g.next()) >> 11) * 0x1p-52) * (g.next() % 7 == 0 ? 8 : 1) }
+        let t = Tensor(name: "w", shape: [64, 128], values: values)
+        for bits in [4, 8] {
+            for mode in [IntegerMode.symmetric, .affine] {
+                var o = QuantizationOptions()
+                o.mode = mode
+                o.calibration = .percentile(99)
+                let iq = try IntegerQuantizer(bits: bits, signed: true, options: o)
+                let layout = try GroupLayout(shape: t.shape, granularity: .channel(axis: 0))
+                let q = try iq.quantize(t, layout: layout, scheme: .integer(bits: bits, signed: true))
+                let ranges = try GroupRanges(t, layout: layout, calibration: o.calibration, signedRange: true) { _, _, _ in 0 }
+                for i in values.indices {
+                    let g = i / 128
+                    let p = iq.parameters(min: ranges.min[g], max: ranges.max[g])
+                    let r = iq.dequantized(values[i], p, index: i)
+                    #expect(Double(q.codes[i]) == r.code && q.dequantized[i] == r.value && q.inRange[i] == r.inRange)
+                }
+            }
+        }
+    }
+}
