@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
         .target(name: "Quantization", dependencies: ["FloatFormats"]),
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
-        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats"]),
+        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization"]),
         .executableTarget(
             name: "floatlab",

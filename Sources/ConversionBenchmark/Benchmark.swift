@@ -157,7 +157,7 @@ public struct ConversionBenchmark: Sendable {
     /// Times the kernel and a copy alternately, so that both see the same
     /// machine (this one is shared and noisy): the medians in ns per element,
     /// and the median of the ratios of each pair.
-    private func timeAgainstCopy(copyBytesPerElement: Int, _ kernel: () -> Void) -> Timing {
+    func timeAgainstCopy(copyBytesPerElement: Int, _ kernel: () -> Void) -> Timing {
         let n = elements * copyBytesPerElement
         let src = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n))
         let dstBase = UnsafeMutableRawPointer(alignedAllocation(UInt8.self, n + Self.destinationOffset))
@@ -176,8 +176,20 @@ public struct ConversionBenchmark: Sendable {
                       ratio: median(zip(kernelSamples, copySamples).map { $0 / $1 }))
     }
 
-    private struct Timing {
+    struct Timing {
         let kernel: Double, copy: Double, ratio: Double
+    }
+
+    /// `timeAgainstCopy` for a kernel that can throw, over `count` elements.
+    func timeAgainstCopyThrowing<E: Error>(copyBytesPerElement: Int, count: Int, _ kernel: () throws(E) -> Void) throws(E) -> Timing {
+        var failure: E? = nil
+        let t = ConversionBenchmark(elements: count, repetitions: repetitions, threads: threads, seed: seed)
+            .timeAgainstCopy(copyBytesPerElement: copyBytesPerElement) {
+                if failure != nil { return }
+                do throws(E) { try kernel() } catch { failure = error }
+            }
+        if let failure { throw failure }
+        return t
     }
 
     /// Times one kernel against a copy of the wider of its two arrays (the

@@ -64,7 +64,7 @@ public struct Quantizer: Sendable {
         case .codebook(let book):
             q = try CodebookQuantizer(codebook: book, options: options).quantize(prepared.tensor)
         }
-        for i in prepared.nanIndices { q.dequantized[i] = .nan }
+        q.nanIndices = prepared.nanIndices
         return q
     }
 
@@ -85,6 +85,12 @@ public struct Quantizer: Sendable {
 
     /// Applies the non-finite policy.
     private func prepare(_ tensor: Tensor) throws(QuantizationError) -> Prepared {
+        // A branch-free scan first: almost every tensor is all finite.
+        var allFinite = true
+        tensor.values.withUnsafeBufferPointer { x in
+            for v in x { allFinite = allFinite && (v.bitPattern & 0x7F80_0000) != 0x7F80_0000 }
+        }
+        if allFinite { return Prepared(tensor: tensor, nanIndices: []) }
         var firstBad: Int? = nil, bad = 0
         for (i, v) in tensor.values.enumerated() where !v.isFinite {
             bad += 1

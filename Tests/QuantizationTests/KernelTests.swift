@@ -100,12 +100,13 @@ struct KernelTests {
                 let iq = try IntegerQuantizer(bits: bits, signed: true, options: o)
                 let layout = try GroupLayout(shape: t.shape, granularity: .channel(axis: 0))
                 let q = try iq.quantize(t, layout: layout, scheme: .integer(bits: bits, signed: true))
+                let dequantized = q.dequantized, inRange = q.inRange
                 let ranges = try GroupRanges(t, layout: layout, calibration: o.calibration, signedRange: true) { _, _, _ in 0 }
                 for i in values.indices {
                     let g = i / 128
                     let p = iq.parameters(min: ranges.min[g], max: ranges.max[g])
                     let r = iq.dequantized(values[i], p, index: i)
-                    #expect(Double(q.codes[i]) == r.code && q.dequantized[i] == r.value && q.inRange[i] == r.inRange)
+                    #expect(Double(q.codes[i]) == r.code && dequantized[i] == r.value && inRange[i] == r.inRange)
                 }
             }
         }

@@ -52,8 +52,7 @@ struct MXQuantizer {
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
         var codes = [Int32](repeating: 0, count: tensor.count)
-        var out = [Float](repeating: 0, count: tensor.count)
-        var inRange = [Bool](repeating: true, count: tensor.count)
+        var clipped: [Int] = []
         var scales = [Double](repeating: 0, count: layout.groupCount)
         let mode = options.rounding ?? .nearestEven
         let minimumInt: Double = options.mxint8UsesMinus128 ? -128 : -127
@@ -70,7 +69,7 @@ struct MXQuantizer {
                         let scale = Double(sign: .plus, exponent: e, significand: 1)
                         scales[g] = scale
                         let limit = maxFinite * scale
-                        for i in run { inRange[i] = Double(x[i].magnitude) <= limit }
+                        for i in run where Double(x[i].magnitude) > limit { clipped.append(i) }
                         if let codec, let kernel {
                             switch options.scaleArithmetic {
                             case .exact:
@@ -79,14 +78,10 @@ struct MXQuantizer {
                                 let inverse = Float(sign: .plus, exponent: -e, significand: 1)
                                 for i in run { ec[i] = UInt16(codec.code(x[i] * inverse, index: i)) }
                             }
-                            for i in run {
-                                c[i] = Int32(ec[i])
-                                out[i] = FloatRounding.product(codec.values[Int(ec[i])], scale)
-                            }
+                            for i in run { c[i] = Int32(ec[i]) }
                         } else {
                             let step = Double(sign: .plus, exponent: e - 6, significand: 1)
                             integers.run(x.baseAddress!, run, scale: step, into: c.baseAddress!)
-                            for i in run { out[i] = FloatRounding.product(Double(c[i]), step) }
                         }
                     }
                 }
@@ -94,9 +89,10 @@ struct MXQuantizer {
         }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],
-            groupSize: blockSize, dequantized: out,
+            groupSize: blockSize,
             storedBits: layout.groupCount * (blockSize * element.bits + 8),
-            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+        q.granularity = .group(size: blockSize)
         q.scaleCodes = scales.map { UInt64($0.exponent + 127) }
         return q
     }

@@ -43,8 +43,7 @@ struct NVFP4Quantizer {
         let amax = tensor.values.reduce(Float(0)) { Swift.max($0, $1.magnitude) }
         let s2 = Self.tensorScale(amax: amax)
         var codes = [Int32](repeating: 0, count: tensor.count)
-        var out = [Float](repeating: 0, count: tensor.count)
-        var inRange = [Bool](repeating: true, count: tensor.count)
+        var clipped: [Int] = []
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
@@ -63,19 +62,20 @@ struct NVFP4Quantizer {
                 case .exact: kernel.run(x.baseAddress!, run, scale: scale, powerOfTwo: nil, into: ec.baseAddress!)
                 case .float32: for i in run { ec[i] = UInt16(codec.code(x[i] / scale32, index: i)) }
                 }
+                let bound = 6 * scale
                 for i in run {
                     codes[i] = Int32(ec[i])
-                    out[i] = FloatRounding.product(codec.values[Int(ec[i])], scale)
-                    inRange[i] = Double(x[i].magnitude) <= 6 * scale
+                    if Double(x[i].magnitude) > bound { clipped.append(i) }
                 }
             }
           }
         }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .nvfp4, codes: codes, scales: scales, offsets: [],
-            groupSize: blockSize, dequantized: out,
+            groupSize: blockSize,
             storedBits: layout.groupCount * (blockSize * 4 + 8) + (tensor.count > 0 ? 32 : 0),
-            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+        q.granularity = .group(size: blockSize)
         q.scaleCodes = scaleCodes
         q.tensorScale = Double(s2)
         return q

@@ -51,7 +51,6 @@ struct CodebookQuantizer {
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
         var codes = [Int32](repeating: 0, count: tensor.count)
-        var out = [Float](repeating: 0, count: tensor.count)
         var scales = [Double](repeating: 0, count: layout.groupCount)
         let float32 = options.scaleArithmetic == .float32
         tensor.values.withUnsafeBufferPointer { x in
@@ -83,14 +82,15 @@ struct CodebookQuantizer {
                         code = Self.fp4CodeByRank[k] | (negative ? 8 : 0)
                     }
                     codes[i] = code
-                    out[i] = FloatRounding.product(Double(Self.value(of: code, in: codebook)), a)
                 }
             }
         }
-        return QuantizedTensor(
+        var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .codebook(codebook), codes: codes, scales: scales, offsets: [],
-            groupSize: blockSize, dequantized: out,
+            groupSize: blockSize,
             storedBits: layout.groupCount * (blockSize * 4 + 32),
-            isPadded: layout.isPadded, inRange: [Bool](repeating: true, count: tensor.count), ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: [], ggmlBlocks: nil)
+        q.granularity = .group(size: blockSize)
+        return q
     }
 }

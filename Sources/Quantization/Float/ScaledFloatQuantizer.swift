@@ -35,8 +35,7 @@ struct ScaledFloatQuantizer {
         }
         let scales = (0..<layout.groupCount).map { scale(amax: Swift.max(-ranges.min[$0], ranges.max[$0])) }
         var codes = [Int32](repeating: 0, count: tensor.count)
-        var out = [Float](repeating: 0, count: tensor.count)
-        var inRange = [Bool](repeating: true, count: tensor.count)
+        var clipped: [Int] = []
         let limit = codec.maxFinite
         let kernel = ScaledElementKernel(codec: codec)
         var elementCodes = [UInt16](repeating: 0, count: tensor.count)
@@ -49,21 +48,23 @@ struct ScaledFloatQuantizer {
                     } else {
                         for i in run { ec[i] = UInt16(element(x[i], s, index: i).code) }
                     }
+                    let bound = s * limit
                     for i in run {
                         codes[i] = Int32(ec[i])
-                        out[i] = FloatRounding.product(codec.values[Int(ec[i])], s)
-                        inRange[i] = Double(x[i].magnitude) <= s * limit
+                        if Double(x[i].magnitude) > bound { clipped.append(i) }
                     }
                 }
             }
         }
         let scaled = options.floatScale == .amax
-        return QuantizedTensor(
+        var result = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes, scales: scales, offsets: [],
-            groupSize: layout.storedGroupSize, dequantized: out,
+            groupSize: layout.storedGroupSize,
             storedBits: layout.groupCount * layout.storedGroupSize * codec.format.bitWidth
                 + (scaled ? layout.groupCount * scaleFormat.bitWidth : 0),
-            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+        result.granularity = layout.granularity
+        return result
     }
 
     /// One element by the reference path (the kernel must agree with it).

@@ -42,7 +42,6 @@ struct GGMLQuantizer {
         }
         let blocks = tensor.count / 32
         var codes = [Int32](repeating: 0, count: tensor.count)
-        var out = [Float](repeating: 0, count: tensor.count)
         var scales = [Double](repeating: 0, count: blocks)
         var minimums = [Double](repeating: 0, count: hasMinimum ? blocks : 0)
         var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
@@ -54,7 +53,6 @@ struct GGMLQuantizer {
                 let r = quantizeBlock(block, firstIndex: b * 32, codes: sc.baseAddress!)
                 for j in 0..<32 {
                     codes[b * 32 + j] = r.q[j]
-                    out[b * 32 + j] = r.values[j]
                 }
                 scales[b] = r.d16
                 if hasMinimum { minimums[b] = r.m16 }
@@ -62,15 +60,16 @@ struct GGMLQuantizer {
             }
           }
         }
-        return QuantizedTensor(
+        var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .ggml(type), codes: codes, scales: scales, offsets: minimums,
-            groupSize: 32, dequantized: out, storedBits: blocks * type.blockBytes * 8,
-            isPadded: false, inRange: [Bool](repeating: true, count: tensor.count), ggmlBlocks: bytes)
+            groupSize: 32, storedBits: blocks * type.blockBytes * 8,
+            isPadded: false, clippedIndices: [], ggmlBlocks: bytes)
+        q.granularity = .group(size: 32)
+        return q
     }
 
     struct Block {
         var q = [Int32](repeating: 0, count: 32)
-        var values = [Float](repeating: 0, count: 32)
         var d16 = 0.0, m16 = 0.0
         var d16Bits: UInt16 = 0, m16Bits: UInt16 = 0
     }
@@ -100,7 +99,6 @@ struct GGMLQuantizer {
                 for j in 0..<32 { r.q[j] = d == 0 ? 0 : Int32((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
             }
             (r.d16Bits, r.d16) = Self.half(d)
-            for j in 0..<32 { r.values[j] = FloatRounding.product(Double(r.q[j]), r.d16) }
         case .q4_0, .q5_0:
             let half = Double(levels / 2)
             var amax: Float = 0, m: Float = 0
@@ -122,7 +120,6 @@ struct GGMLQuantizer {
                 for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
             }
             (r.d16Bits, r.d16) = Self.half(d)
-            for j in 0..<32 { r.values[j] = FloatRounding.product(Double(r.q[j]) - half, r.d16) }
         case .q4_1, .q5_1:
             var mn = Float.greatestFiniteMagnitude, mx = -Float.greatestFiniteMagnitude
             for v in x { mn = Swift.min(mn, v); mx = Swift.max(mx, v) }
@@ -141,7 +138,6 @@ struct GGMLQuantizer {
             }
             (r.d16Bits, r.d16) = Self.half(d)
             (r.m16Bits, r.m16) = Self.half(mn)
-            for j in 0..<32 { r.values[j] = Float(Double(r.q[j]) * r.d16 + r.m16) }
         }
         return r
     }

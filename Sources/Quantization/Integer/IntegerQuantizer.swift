@@ -80,8 +80,7 @@ struct IntegerQuantizer {
         }
         let params = (0..<layout.groupCount).map { parameters(min: ranges.min[$0], max: ranges.max[$0]) }
         var codes = [Int32](repeating: 0, count: tensor.count)
-        var out = [Float](repeating: 0, count: tensor.count)
-        var inRange = [Bool](repeating: true, count: tensor.count)
+        var clipped: [Int] = []
         tensor.values.withUnsafeBufferPointer { x in
             codes.withUnsafeMutableBufferPointer { c in
                 layout.forEachRun { g, run in
@@ -89,18 +88,16 @@ struct IntegerQuantizer {
                     if options.scaleArithmetic == .exact {
                         IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
                             .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
-                        for i in run {
-                            let q = Double(c[i])
-                            out[i] = FloatRounding.product(q - p.zeroPoint, p.scale)
-                            // At an end of the range, whether x was clipped there takes the unclamped code.
-                            if q == p.qmin || q == p.qmax { inRange[i] = dequantized(x[i], p, index: i).inRange }
+                        // At an end of the range, whether x was clipped there takes the unclamped code.
+                        let lo = Int32(p.qmin), hi = Int32(p.qmax)
+                        for i in run where c[i] == lo || c[i] == hi {
+                            if !dequantized(x[i], p, index: i).inRange { clipped.append(i) }
                         }
                     } else {
                         for i in run {
                             let r = dequantized(x[i], p, index: i)
                             c[i] = Int32(r.code)
-                            out[i] = r.value
-                            inRange[i] = r.inRange
+                            if !r.inRange { clipped.append(i) }
                         }
                     }
                 }
@@ -108,12 +105,14 @@ struct IntegerQuantizer {
         }
         let storedElements = layout.groupCount * layout.storedGroupSize
         let perGroup = scaleFormat.bitWidth + (options.mode == .affine ? bits : 0)
-        return QuantizedTensor(
+        var result = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes,
             scales: params.map(\.scale), offsets: options.mode == .affine || !signed ? params.map(\.zeroPoint) : [],
-            groupSize: layout.storedGroupSize, dequantized: out,
+            groupSize: layout.storedGroupSize,
             storedBits: storedElements * bits + layout.groupCount * perGroup,
-            isPadded: layout.isPadded, inRange: inRange, ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+        result.granularity = layout.granularity
+        return result
     }
 
     /// One element by the reference path: its code, dequantized value, and

@@ -49,42 +49,71 @@ struct IntegerKernel {
             for i in range { codes[i] = Int32(exact(Double(x[i]) - Double(m), s, index: i)) }
             return
         }
-        let inv = 1 / s
-        let magic = 6_755_399_441_055_744.0        // 1.5 · 2^52: (y + magic) − magic rounds to nearest even
-        let eps = 0x1p-24
-        let md = Double(m)
-        let c = offset
-        for i in range {
-            let numerator = Double(x[i]) - md
-            let y = numerator * inv + (floorMode ? c : 0)
-            let r = (y + magic) - magic
-            let d = y - r                          // in [−½, ½]
-            var q: Double
-            var critical: Bool
-            if floorMode {
-                q = d < 0 ? r - 1 : r
-                critical = d.magnitude < eps
-            } else {
-                switch mode {
-                case .nearestEven, .nearestAway:
-                    q = r
-                    critical = d.magnitude > 0.5 - eps
-                case .towardZero:
-                    q = y < 0 ? (d > 0 ? r + 1 : r) : (d < 0 ? r - 1 : r)
-                    critical = d.magnitude < eps
-                case .up:
-                    q = d > 0 ? r + 1 : r
-                    critical = d.magnitude < eps
-                default: // .down
-                    q = d < 0 ? r - 1 : r
-                    critical = d.magnitude < eps
-                }
-                q += c
-            }
-            if critical && y.magnitude < 0x1p20 {
-                q = exact(numerator, s, index: i)
-            }
-            codes[i] = Int32(Swift.min(Swift.max(q, lower), upper))
+        if floorMode { loop(Floor.self, x, range, s, m, codes); return }
+        switch mode {
+        case .nearestEven, .nearestAway: loop(Nearest.self, x, range, s, m, codes)
+        case .towardZero: loop(TowardZero.self, x, range, s, m, codes)
+        case .up: loop(Up.self, x, range, s, m, codes)
+        default: loop(Down.self, x, range, s, m, codes)
         }
     }
+
+    /// The branch-free loop for one rule, then the exact path for the
+    /// elements it flagged (none, almost always).
+    @inline(__always)
+    private func loop<R: KernelRule>(_: R.Type, _ x: UnsafePointer<Float>, _ range: Range<Int>, _ s: Double, _ m: Float,
+                                     _ codes: UnsafeMutablePointer<Int32>) {
+        let inv = 1 / s
+        let magic = 6_755_399_441_055_744.0        // 1.5 · 2^52: (y + magic) − magic rounds to nearest even
+        let md = Double(m)
+        let before = floorMode ? offset : 0, after = floorMode ? 0 : offset
+        let lo = lower, hi = upper
+        var flagged = false
+        for i in range {
+            let y = (Double(x[i]) - md) * inv + before
+            let r = (y + magic) - magic
+            let d = y - r                          // in [−½, ½]
+            flagged = flagged || (R.critical(d) && y.magnitude < 0x1p20)
+            let q = Swift.min(Swift.max(R.pick(r, d, y) + after, lo), hi)
+            // q is an integer of magnitude below 2^31: its two's complement sits in the low bits of q + magic.
+            codes[i] = Int32(truncatingIfNeeded: Int64(bitPattern: (q + magic).bitPattern))
+        }
+        guard flagged else { return }
+        for i in range {
+            let numerator = Double(x[i]) - md
+            let y = numerator * inv + before
+            let d = y - ((y + magic) - magic)
+            if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = Int32(exact(numerator, s, index: i)) }
+        }
+    }
+}
+
+/// One rounding rule of the fast loop: the result from the nearest-even
+/// integer r and the remainder d = y − r, and whether y is near a point
+/// where the rule changes its answer.
+protocol KernelRule {
+    static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double
+    static func critical(_ d: Double) -> Bool
+}
+
+private let criticalDistance = 0x1p-24
+
+enum Nearest: KernelRule {
+    @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double { r }
+    @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude > 0.5 - criticalDistance }
+}
+enum Floor: KernelRule {
+    @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double { d < 0 ? r - 1 : r }
+    @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude < criticalDistance }
+}
+typealias Down = Floor
+enum Up: KernelRule {
+    @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double { d > 0 ? r + 1 : r }
+    @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude < criticalDistance }
+}
+enum TowardZero: KernelRule {
+    @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double {
+        y < 0 ? (d > 0 ? r + 1 : r) : (d < 0 ? r - 1 : r)
+    }
+    @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude < criticalDistance }
 }

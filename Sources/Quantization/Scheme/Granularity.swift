@@ -48,6 +48,8 @@ public struct GroupLayout: Sendable, Equatable {
     public let groupCount: Int
     /// Elements per group as stored (a padded last group counts whole).
     public let storedGroupSize: Int
+    /// The granularity it was built from.
+    public let granularity: Granularity
     let count: Int
     let run: Int           // elements per run
     let kind: Kind
@@ -61,6 +63,7 @@ public struct GroupLayout: Sendable, Equatable {
     public init(shape: [Int], granularity: Granularity) throws(QuantizationError) {
         let count = shape.reduce(1, *)
         self.count = count
+        self.granularity = granularity
         switch granularity {
         case .tensor:
             groupCount = count == 0 ? 0 : 1; storedGroupSize = count; run = max(count, 1); kind = .whole

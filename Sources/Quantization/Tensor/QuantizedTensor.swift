@@ -15,15 +15,29 @@ public struct QuantizedTensor: Sendable {
     /// Elements per group (a padded group counts whole).
     public let groupSize: Int
     /// The dequantized values, float32: each the exact reconstruction the
-    /// scheme defines, rounded once to nearest even.
-    public var dequantized: [Float]
+    /// scheme defines, rounded once to nearest even (computed from the codes
+    /// and scales on each access: hold on to the array).
+    public var dequantized: [Float] {
+        var out = reconstructed()
+        for i in nanIndices { out[i] = .nan }
+        return out
+    }
+    /// Elements that were NaN in the input and stay NaN (`NonfinitePolicy.propagate`).
+    public var nanIndices: [Int] = []
     /// Every bit of storage: elements (padding included) and every scale.
     public let storedBits: Int
     /// Whether groups were padded to the stored size.
     public let isPadded: Bool
+    /// Elements whose input lay outside the representable range and was clipped.
+    public var clippedIndices: [Int]
+
     /// Per element: whether x lay inside the representable range (the
     /// straight-through estimator passes the gradient only there).
-    public var inRange: [Bool]
+    public var inRange: [Bool] {
+        var out = [Bool](repeating: true, count: count)
+        for i in clippedIndices { out[i] = false }
+        return out
+    }
     /// ggml blocks byte for byte as ggml-common.h lays them out (ggml schemes only).
     public var ggmlBlocks: [UInt8]?
     /// The encodings of the block scales where they are in a small format:
@@ -31,8 +45,10 @@ public struct QuantizedTensor: Sendable {
     public var scaleCodes: [UInt64]? = nil
     /// NVFP4's float32 tensor scale s2 (`scales` holds sq · s2 per block).
     public var tensorScale: Double? = nil
+    /// Which elements share each scale (blocks are groups along the last axis).
+    public var granularity: Granularity = .tensor
 
-    public var count: Int { dequantized.count }
+    public var count: Int { codes.count }
 
     /// storedBits / count.
     public var bitsPerElement: Double { count == 0 ? 0 : Double(storedBits) / Double(count) }
@@ -53,7 +69,7 @@ public struct QuantizedTensor: Sendable {
     public func straightThrough(_ upstream: [Float]) -> [Float] {
         precondition(upstream.count == count, "one gradient per element")
         var out = upstream
-        for i in out.indices where !inRange[i] { out[i] = 0 }
+        for i in clippedIndices { out[i] = 0 }
         return out
     }
 }

@@ -3,6 +3,7 @@ import ConversionBenchmark
 import FloatFormats
 import FormatReport
 import Foundation
+import Quantization
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Elements per array.")
     var elements: Int = 1 << 24
 
-    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels).")
+    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels): conversions source->target[/mode[/policy]][/scale:S], quantization quantize:SCHEME[/GRANULARITY] and dequantize:SCHEME.")
     var kernels: String?
 
     @Option(help: "Repetitions; the median is reported.")
@@ -34,9 +35,23 @@ struct Bench: ParsableCommand {
         _ = try specs()
     }
 
-    func specs() throws -> [KernelSpec] {
-        guard let kernels else { return KernelSpec.defaults }
-        return try kernels.split(separator: ",").map { try parseKernel(String($0)) }
+    enum Kernel {
+        case conversion(KernelSpec)
+        case quantization(QuantizationKernelSpec)
+    }
+
+    func specs() throws -> [Kernel] {
+        guard let kernels else {
+            return KernelSpec.defaults.map(Kernel.conversion) + QuantizationKernelSpec.defaults.map(Kernel.quantization)
+        }
+        return try kernels.split(separator: ",").map { name -> Kernel in
+            let text = String(name)
+            if QuantizationKernelSpec.isQuantizationKernel(text) {
+                do throws(QuantizationError) { return .quantization(try QuantizationKernelSpec(parsing: text)) }
+                catch { throw ValidationError(error.message) }
+            }
+            return .conversion(try parseKernel(text))
+        }
     }
 
     func run() throws {
@@ -44,7 +59,13 @@ struct Bench: ParsableCommand {
         FileHandle.standardError.write(Data("warning: a debug build; timings mean little. Build with swift build -c release.\n".utf8))
         #endif
         let bench = ConversionBenchmark(elements: elements, repetitions: repetitions, threads: threads)
-        let results = try specs().map(bench.run)
+        let results = try specs().map { kernel throws -> BenchmarkResult in
+            switch kernel {
+            case .conversion(let spec): return bench.run(spec)
+            case .quantization(let spec):
+                do throws(QuantizationError) { return try bench.run(spec) } catch { throw CommandError(error.message) }
+            }
+        }
         let table = BenchmarkReport.table(results)
         print((json ? .json : format).render(table), terminator: "")
     }
