@@ -88,7 +88,18 @@ public struct Quantizer: Sendable {
         // A branch-free scan first: almost every tensor is all finite.
         var allFinite = true
         tensor.values.withUnsafeBufferPointer { x in
-            for v in x { allFinite = allFinite && (v.bitPattern & 0x7F80_0000) != 0x7F80_0000 }
+            // Four at a time: a value is not finite when its exponent bits are all ones.
+            var seen = SIMD4<UInt32>(repeating: 0)
+            let exponent = SIMD4<UInt32>(repeating: 0x7F80_0000)
+            let raw = UnsafeRawPointer(x.baseAddress)
+            var i = 0
+            while i + 4 <= x.count {
+                let v = raw!.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<UInt32>.self)
+                seen |= SIMD4<UInt32>(repeating: 1) & unsafeBitCast((v & exponent) .== exponent, to: SIMD4<UInt32>.self)
+                i += 4
+            }
+            allFinite = seen == SIMD4<UInt32>(repeating: 0)
+            while i < x.count { allFinite = allFinite && x[i].isFinite; i += 1 }
         }
         if allFinite { return Prepared(tensor: tensor, nanIndices: []) }
         var firstBad: Int? = nil, bad = 0

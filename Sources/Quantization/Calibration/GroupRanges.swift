@@ -16,13 +16,9 @@ struct GroupRanges {
         var mx = [Float](repeating: 0, count: layout.groupCount)
         tensor.values.withUnsafeBufferPointer { x in
             layout.forEachRun { g, run in
-                var lo = mn[g], hi = mx[g]
-                for i in run {
-                    lo = Swift.min(lo, x[i])
-                    hi = Swift.max(hi, x[i])
-                }
-                mn[g] = lo
-                mx[g] = hi
+                let (lo, hi) = Self.minMax(x.baseAddress!, run)
+                mn[g] = Swift.min(mn[g], lo)
+                mx[g] = Swift.max(mx[g], hi)
             }
         }
         min = mn
@@ -49,6 +45,27 @@ struct GroupRanges {
             min[g] = Swift.max(mn[g], -clip)
             max[g] = Swift.min(mx[g], clip)
         }
+    }
+
+    /// The least and greatest of x[range] (finite values; 0 for an empty range), four at a time.
+    @inline(__always)
+    static func minMax(_ x: UnsafePointer<Float>, _ range: Range<Int>) -> (Float, Float) {
+        var lo4 = SIMD4<Float>(repeating: 0), hi4 = SIMD4<Float>(repeating: 0)
+        var i = range.lowerBound
+        let raw = UnsafeRawPointer(x)
+        while i + 4 <= range.upperBound {
+            let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
+            lo4.replace(with: v, where: v .< lo4)
+            hi4.replace(with: v, where: v .> hi4)
+            i += 4
+        }
+        var lo = lo4.min(), hi = hi4.max()
+        while i < range.upperBound {
+            lo = Swift.min(lo, x[i])
+            hi = Swift.max(hi, x[i])
+            i += 1
+        }
+        return (lo, hi)
     }
 
     /// The values of each group.

@@ -25,18 +25,20 @@ struct GGMLQuantizer {
         self.options = options
     }
 
-    /// Element levels: 8-bit signed for q8_0, else 16 or 32 codes.
+    /// Element levels: 8-bit signed for q8_0, else 16, 32 or 64 codes.
     var levels: Int {
         switch type {
         case .q8_0: return 256
-        case .q4_0, .q4_1: return 16
+        case .q4_0, .q4_1, .q4_k: return 16
         case .q5_0, .q5_1: return 32
+        case .q6_k: return 64
         }
     }
 
     var hasMinimum: Bool { type == .q4_1 || type == .q5_1 }
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+        if type.isKQuant { return try quantizeK(tensor) }
         guard tensor.rowLength % 32 == 0 else {
             throw QuantizationError("\(type.rawValue) needs rows of a multiple of 32 elements, as ggml lays blocks out; tensor '\(tensor.name)' has rows of \(tensor.rowLength) (shape \(tensor.shape)). llama.cpp keeps such tensors in float16 or q8_0 of a padded copy; choose a scheme with padded groups (mxfp4, nf4, int4 with --granularity group:32).")
         }
@@ -65,6 +67,38 @@ struct GGMLQuantizer {
             groupSize: 32, storedBits: blocks * type.blockBytes * 8,
             isPadded: false, clippedIndices: [], ggmlBlocks: bytes)
         q.granularity = .group(size: 32)
+        return q
+    }
+
+    /// q4_k and q6_k, super-block by super-block.
+    func quantizeK(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+        guard tensor.rowLength % 256 == 0 else {
+            throw QuantizationError("\(type.rawValue) needs rows of a multiple of 256 elements; tensor '\(tensor.name)' has rows of \(tensor.rowLength) (shape \(tensor.shape)).")
+        }
+        if options.rounding != nil {
+            throw QuantizationError("\(type.rawValue) follows ggml's reference search for its scales; --rounding does not apply.")
+        }
+        let blocks = tensor.count / 256
+        let groupsPerBlock = 256 / type.scaleGroup
+        var codes = [Int32](repeating: 0, count: tensor.count)
+        var scales = [Double](repeating: 0, count: blocks * groupsPerBlock)
+        var offsets = [Double](repeating: 0, count: type == .q4_k ? blocks * groupsPerBlock : 0)
+        var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
+        for b in 0..<blocks {
+            let x = tensor.values[(b * 256)..<(b * 256 + 256)]
+            if type == .q4_k {
+                KQuants.q4K(x, codes: &codes, at: b * 256, scales: &scales, offsets: &offsets, group: b * groupsPerBlock,
+                            bytes: &bytes, byteAt: b * type.blockBytes)
+            } else {
+                KQuants.q6K(x, codes: &codes, at: b * 256, scales: &scales, group: b * groupsPerBlock,
+                            bytes: &bytes, byteAt: b * type.blockBytes)
+            }
+        }
+        var q = QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: .ggml(type), codes: codes, scales: scales, offsets: offsets,
+            groupSize: type.scaleGroup, storedBits: blocks * type.blockBytes * 8,
+            isPadded: false, clippedIndices: [], ggmlBlocks: bytes)
+        q.granularity = .group(size: type.scaleGroup)
         return q
     }
 
@@ -120,6 +154,8 @@ struct GGMLQuantizer {
                 for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
             }
             (r.d16Bits, r.d16) = Self.half(d)
+        case .q4_k, .q6_k:
+            preconditionFailure("k-quants go through quantizeK")
         case .q4_1, .q5_1:
             var mn = Float.greatestFiniteMagnitude, mx = -Float.greatestFiniteMagnitude
             for v in x { mn = Swift.min(mn, v); mx = Swift.max(mx, v) }
@@ -162,6 +198,8 @@ struct GGMLQuantizer {
             for k in 0..<4 { bytes[o + k] = UInt8(truncatingIfNeeded: qh >> UInt32(8 * k)) }
             o += 4
             for j in 0..<16 { bytes[o + j] = UInt8(r.q[j] & 0xF) | UInt8(r.q[j + 16] & 0xF) << 4 }
+        case .q4_k, .q6_k:
+            preconditionFailure("k-quants write their own blocks")
         }
     }
 }

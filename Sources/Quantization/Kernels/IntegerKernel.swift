@@ -69,7 +69,32 @@ struct IntegerKernel {
         let before = floorMode ? offset : 0, after = floorMode ? 0 : offset
         let lo = lower, hi = upper
         var flagged = false
-        for i in range {
+        var i0 = range.lowerBound
+        if R.self == Nearest.self && m == 0 {
+            // Four at a time: the same arithmetic in SIMD registers.
+            let inv4 = SIMD4<Double>(repeating: inv), magic4 = SIMD4<Double>(repeating: magic)
+            let before4 = SIMD4<Double>(repeating: before), after4 = SIMD4<Double>(repeating: after)
+            let lo4 = SIMD4<Double>(repeating: lo), hi4 = SIMD4<Double>(repeating: hi)
+            let edge = SIMD4<Double>(repeating: 0.5 - criticalDistance), far = SIMD4<Double>(repeating: 0x1p20)
+            var flags = SIMDMask<SIMD4<Int64>>(repeating: false)
+            let raw = UnsafeRawPointer(x)
+            while i0 + 4 <= range.upperBound {
+                let xf = raw.loadUnaligned(fromByteOffset: 4 * i0, as: SIMD4<Float>.self)
+                let y = SIMD4<Double>(xf) * inv4 + before4
+                let r = (y + magic4) - magic4
+                let d = y - r
+                let ad = d.replacing(with: -d, where: d .< 0), ay = y.replacing(with: -y, where: y .< 0)
+                flags .|= (ad .> edge) .& (ay .< far)
+                var q = r + after4
+                q.replace(with: lo4, where: q .< lo4)
+                q.replace(with: hi4, where: q .> hi4)
+                let bits = unsafeBitCast(q + magic4, to: SIMD4<Int64>.self)
+                UnsafeMutableRawPointer(codes).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), toByteOffset: 4 * i0, as: SIMD4<Int32>.self)
+                i0 += 4
+            }
+            flagged = any(flags)
+        }
+        for i in i0..<range.upperBound {
             let y = (Double(x[i]) - md) * inv + before
             let r = (y + magic) - magic
             let d = y - r                          // in [−½, ½]

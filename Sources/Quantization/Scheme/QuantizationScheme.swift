@@ -9,6 +9,7 @@ import FloatFormats
 /// | `mxfp8_e4m3`, `mxfp8_e5m2`, `mxfp6_e2m3`, `mxfp6_e3m2`, `mxfp4`, `mxint8` | OCP MX | E8M0 per 32 |
 /// | `nvfp4` | E2M1 | E4M3 per 16, float32 per tensor |
 /// | `q8_0`, `q4_0`, `q4_1`, `q5_0`, `q5_1` | ggml blocks of 32 | float16 |
+/// | `q4_k`, `q6_k` | ggml super-blocks of 256 | 6- or 8-bit sub-block scales, float16 |
 /// | `nf4`, `fp4_bnb` | bitsandbytes code books | float32 absmax per 64 |
 ///
 /// ```swift
@@ -109,10 +110,15 @@ public enum MXElement: String, Hashable, Sendable, CaseIterable {
 
 /// The ggml block types (ggml-common.h).
 public enum GGMLType: String, Hashable, Sendable, CaseIterable {
-    case q8_0, q4_0, q4_1, q5_0, q5_1
+    case q8_0, q4_0, q4_1, q5_0, q5_1, q4_k, q6_k
 
-    /// Elements per block.
-    public var blockSize: Int { 32 }
+    /// Elements per block (a k-quant's super-block).
+    public var blockSize: Int { isKQuant ? 256 : 32 }
+
+    /// Elements per scale: 32, or a k-quant's sub-block (32 for q4_k, 16 for q6_k).
+    public var scaleGroup: Int { self == .q6_k ? 16 : 32 }
+
+    public var isKQuant: Bool { self == .q4_k || self == .q6_k }
 
     /// Bytes per block, as `block_q*` in ggml-common.h lays them out.
     public var blockBytes: Int {
@@ -122,6 +128,8 @@ public enum GGMLType: String, Hashable, Sendable, CaseIterable {
         case .q4_1: return 4 + 16        // d, m, qs[16]
         case .q5_0: return 2 + 4 + 16    // d, qh[4], qs[16]
         case .q5_1: return 4 + 4 + 16    // d, m, qh[4], qs[16]
+        case .q4_k: return 4 + 12 + 128  // d, dmin, scales[12], qs[128]
+        case .q6_k: return 128 + 64 + 16 + 2   // ql[128], qh[64], scales[16], d
         }
     }
 }

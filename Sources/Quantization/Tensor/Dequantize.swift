@@ -31,10 +31,11 @@ extension QuantizedTensor {
             case .q8_0: table = (-128...127).map(Double.init); shift = 128
             case .q4_0: table = (0..<16).map { Double($0 - 8) }
             case .q5_0: table = (0..<32).map { Double($0 - 16) }
-            case .q4_1, .q5_1: table = (0..<32).map(Double.init)
+            case .q4_1, .q5_1, .q4_k: table = (0..<32).map(Double.init)
+            case .q6_k: table = (0..<64).map { Double($0 - 32) }
             }
         }
-        let affineBlocks = scheme == .ggml(.q4_1) || scheme == .ggml(.q5_1)
+        let affineBlocks = scheme == .ggml(.q4_1) || scheme == .ggml(.q5_1) || scheme == .ggml(.q4_k)
         codes.withUnsafeBufferPointer { c in
             table.withUnsafeBufferPointer { t in
                 out.withUnsafeMutableBufferPointer { o in
