@@ -11,7 +11,7 @@ struct ReconstructionTests {
     func everyScheme(_ scheme: QuantizationScheme) throws {
         var g = SplitMix64(seed: 6)
         let values = (0..<(48 * 64)).map { _ in Float(Double(Int64(bitPattern: g.next()) >> 11) * 0x1p-52 * 3) }
-        let t = Tensor(name: "w", shape: [48, 64], values: values)
+        let t = Tensor(name: "w", shape: [12, 256], values: values)
         for mode in [IntegerMode.symmetric, .affine] {
             var o = QuantizationOptions()
             if case .integer = scheme { o.mode = mode } else if mode == .affine { continue }

@@ -59,6 +59,7 @@ struct MXQuantizer {
         let kernel = codec.map { ScaledElementKernel(codec: $0) }
         let integers = IntegerKernel(mode: mode, offset: 0, floorMode: false, lower: minimumInt, upper: 127, seed: options.seed)
         var elementCodes = [UInt16](repeating: 0, count: codec == nil ? 0 : tensor.count)
+        var segments: [ScaledElementKernel.Segment] = []
         tensor.values.withUnsafeBufferPointer { x in
             elementCodes.withUnsafeMutableBufferPointer { ec in
                 codes.withUnsafeMutableBufferPointer { c in
@@ -73,16 +74,19 @@ struct MXQuantizer {
                         if let codec, let kernel {
                             switch options.scaleArithmetic {
                             case .exact:
-                                kernel.run(x.baseAddress!, run, scale: scale, powerOfTwo: e, into: ec.baseAddress!)
+                                segments.append(.init(range: run, scale: scale, k: e))
                             case .float32:
                                 let inverse = Float(sign: .plus, exponent: -e, significand: 1)
-                                for i in run { ec[i] = UInt16(codec.code(x[i] * inverse, index: i)) }
+                                for i in run { ec[i] = UInt16(codec.code(x[i] * inverse, index: i)); c[i] = Int32(ec[i]) }
                             }
-                            for i in run { c[i] = Int32(ec[i]) }
                         } else {
                             let step = Double(sign: .plus, exponent: e - 6, significand: 1)
                             integers.run(x.baseAddress!, run, scale: step, into: c.baseAddress!)
                         }
+                    }
+                    if let kernel, !segments.isEmpty {
+                        kernel.run(x.baseAddress!, segments: segments, into: ec.baseAddress!)
+                        for seg in segments { for i in seg.range { c[i] = Int32(ec[i]) } }
                     }
                 }
             }

@@ -48,6 +48,7 @@ struct NVFP4Quantizer {
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
         var elementCodes = [UInt16](repeating: 0, count: tensor.count)
+        var segments: [ScaledElementKernel.Segment] = []
         tensor.values.withUnsafeBufferPointer { x in
           elementCodes.withUnsafeMutableBufferPointer { ec in
             layout.forEachRun { g, run in
@@ -59,15 +60,14 @@ struct NVFP4Quantizer {
                 scaleCodes[g] = FloatFormat.float8_e4m3fn.round(sq).code
                 let scale32 = Float(sq) * s2
                 switch options.scaleArithmetic {
-                case .exact: kernel.run(x.baseAddress!, run, scale: scale, powerOfTwo: nil, into: ec.baseAddress!)
+                case .exact: segments.append(.init(range: run, scale: scale, k: nil))
                 case .float32: for i in run { ec[i] = UInt16(codec.code(x[i] / scale32, index: i)) }
                 }
                 let bound = 6 * scale
-                for i in run {
-                    codes[i] = Int32(ec[i])
-                    if Double(x[i].magnitude) > bound { clipped.append(i) }
-                }
+                for i in run where Double(x[i].magnitude) > bound { clipped.append(i) }
             }
+            if !segments.isEmpty { kernel.run(x.baseAddress!, segments: segments, into: ec.baseAddress!) }
+            for i in 0..<tensor.count { codes[i] = Int32(ec[i]) }
           }
         }
         var q = QuantizedTensor(

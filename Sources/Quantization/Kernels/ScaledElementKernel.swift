@@ -14,7 +14,7 @@ import FloatFormats
 /// unless it falls below float32's normal range, which is flagged too.
 /// The bulk kernel rounds the float32 y; element i takes stochastic random
 /// integer i, as the core does.
-struct ScaledElementKernel {
+final class ScaledElementKernel {
     let codec: ElementCodec
     let converter: BulkConverter
     /// Low mantissa bits that are zero in every critical point.
@@ -29,7 +29,19 @@ struct ScaledElementKernel {
         if case .stochastic(let k) = codec.options.mode { bits = codec.format.fractionBits + k + 1 }
         allExact = bits >= 23
         criticalMask = allExact ? 0 : (UInt32(1) << UInt32(23 - bits)) - 1
+        y = .allocate(capacity: Self.chunk)
+        out = .allocate(capacity: Self.chunk)
     }
+
+    deinit {
+        y.deallocate()
+        out.deallocate()
+    }
+
+    /// Scratch for one chunk: the scaled float32 values and their codes
+    /// (one kernel serves one quantization, on one thread).
+    private let y: UnsafeMutablePointer<UInt32>
+    private let out: UnsafeMutablePointer<UInt16>
 
     static let chunk = 2048
 
@@ -41,11 +53,11 @@ struct ScaledElementKernel {
             return
         }
         let inv = k.map { Double(sign: .plus, exponent: -$0, significand: 1) } ?? 1 / S
-        var y = [UInt32](repeating: 0, count: Self.chunk)
-        var out = [UInt16](repeating: 0, count: Self.chunk)
         var start = range.lowerBound
-        y.withUnsafeMutableBufferPointer { yb in
-            out.withUnsafeMutableBufferPointer { ob in
+        let yb = UnsafeMutableBufferPointer(start: y, count: Self.chunk)
+        let ob = UnsafeMutableBufferPointer(start: out, count: Self.chunk)
+        do {
+            do {
                 while start < range.upperBound {
                     let n = Swift.min(Self.chunk, range.upperBound - start)
                     var flagged = false
@@ -72,6 +84,65 @@ struct ScaledElementKernel {
                 }
             }
         }
+    }
+
+    /// A run of elements with one scale: S, or 2^k when `k` is set.
+    struct Segment {
+        let range: Range<Int>
+        let scale: Double
+        let k: Int?
+    }
+
+    /// Codes for many runs at once: their scaled values share each chunk, so
+    /// that one bulk conversion serves many small blocks (MX, NVFP4).
+    func run(_ x: UnsafePointer<Float>, segments: [Segment], into codes: UnsafeMutablePointer<UInt16>) {
+        if allExact {
+            for seg in segments { for i in seg.range { codes[i] = UInt16(exact(x[i], seg.scale, seg.k, index: i)) } }
+            return
+        }
+        var filled = 0
+        var pending: [(segment: Int, range: Range<Int>, at: Int)] = []
+        pending.reserveCapacity(Self.chunk)
+        func flush() {
+            guard filled > 0 else { return }
+            // Elements of one chunk are consecutive in the tensor only within a piece; convert piece by piece
+            // when pieces are not adjacent, else all at once.
+            let contiguous = zip(pending, pending.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound }
+            if contiguous, let first = pending.first {
+                converter.convert(UnsafeBufferPointer(start: y, count: filled), into: UnsafeMutableBufferPointer(start: out, count: filled),
+                                  startIndex: UInt64(first.range.lowerBound))
+            } else {
+                for p in pending {
+                    converter.convert(UnsafeBufferPointer(start: y + p.at, count: p.range.count),
+                                      into: UnsafeMutableBufferPointer(start: out + p.at, count: p.range.count),
+                                      startIndex: UInt64(p.range.lowerBound))
+                }
+            }
+            for p in pending {
+                let seg = segments[p.segment]
+                for (j, i) in p.range.enumerated() {
+                    let v = y[p.at + j]
+                    let e = v & 0x7F80_0000
+                    let bad = seg.k == nil ? (e == 0 || (v & criticalMask) == 0) : e == 0
+                    codes[i] = bad && x[i] != 0 ? UInt16(exact(x[i], seg.scale, seg.k, index: i)) : out[p.at + j]
+                }
+            }
+            filled = 0
+            pending.removeAll(keepingCapacity: true)
+        }
+        for (n, seg) in segments.enumerated() {
+            let inv = seg.k.map { Double(sign: .plus, exponent: -$0, significand: 1) } ?? 1 / seg.scale
+            var start = seg.range.lowerBound
+            while start < seg.range.upperBound {
+                let m = Swift.min(Self.chunk - filled, seg.range.upperBound - start)
+                for j in 0..<m { y[filled + j] = Float(Double(x[start + j]) * inv).bitPattern }
+                pending.append((n, start..<(start + m), filled))
+                filled += m
+                start += m
+                if filled == Self.chunk { flush() }
+            }
+        }
+        flush()
     }
 
     @inline(__always)
