@@ -103,7 +103,7 @@ struct GGMLQuantizer {
     }
 
     struct Block {
-        var q = [Int32](repeating: 0, count: 32)
+        var q = InlineArray<32, Int32>(repeating: 0)
         var d16 = 0.0, m16 = 0.0
         var d16Bits: UInt16 = 0, m16Bits: UInt16 = 0
     }
@@ -142,15 +142,11 @@ struct GGMLQuantizer {
             if float32 || d == 0 {
                 for j in 0..<32 { r.q[j] = Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
             } else {
-                // x / d = (±x) / |d|: the kernel takes a positive scale, so a negative d flips the inputs.
-                var flipped = [Float](repeating: 0, count: 32)
-                for j in 0..<32 { flipped[j] = d < 0 ? -x[j] : x[j] }
+                // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
                 let kernel = options.rounding.map {
                     IntegerKernel(mode: $0, offset: half, floorMode: false, lower: 0, upper: Double(levels - 1), seed: options.seed)
                 } ?? IntegerKernel(mode: .down, offset: half + 0.5, floorMode: true, lower: 0, upper: Double(levels - 1), seed: options.seed)
-                flipped.withUnsafeBufferPointer { f in
-                    kernel.run(f.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d.magnitude), into: codes)
-                }
+                kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d.magnitude), negated: d < 0, into: codes)
                 for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
             }
             (r.d16Bits, r.d16) = Self.half(d)

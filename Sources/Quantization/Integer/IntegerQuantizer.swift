@@ -90,8 +90,19 @@ struct IntegerQuantizer {
                             .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
                         // At an end of the range, whether x was clipped there takes the unclamped code.
                         let lo = Int32(p.qmin), hi = Int32(p.qmax)
-                        for i in run where c[i] == lo || c[i] == hi {
-                            if !dequantized(x[i], p, index: i).inRange { clipped.append(i) }
+                        let lo4 = SIMD4<Int32>(repeating: lo), hi4 = SIMD4<Int32>(repeating: hi)
+                        let raw = UnsafeRawPointer(c.baseAddress!)
+                        var i = run.lowerBound
+                        while i < run.upperBound {
+                            // Four codes at a time; only a quad with a code at an end is looked at closely.
+                            if i + 4 <= run.upperBound {
+                                let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Int32>.self)
+                                if !any((v .== lo4) .| (v .== hi4)) { i += 4; continue }
+                            }
+                            for j in i..<Swift.min(i + 4, run.upperBound) where c[j] == lo || c[j] == hi {
+                                if !dequantized(x[j], p, index: j).inRange { clipped.append(j) }
+                            }
+                            i += 4
                         }
                     } else {
                         for i in run {

@@ -41,20 +41,22 @@ struct IntegerKernel {
         return Swift.min(Swift.max(r + offset, lower), upper)
     }
 
-    /// Codes for x[run] with scale s, minimum m subtracted first (0 for most schemes).
+    /// Codes for x[run] with scale s, minimum m subtracted first (0 for most schemes);
+    /// `negated` divides by −s (ggml's q4_0 and q5_0 have negative scales).
     @inline(__always)
-    func run(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale s: Double, minimum m: Float = 0,
+    func run(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale s: Double, minimum m: Float = 0, negated: Bool = false,
              into codes: UnsafeMutablePointer<Int32>) {
+        let sign = negated ? -1.0 : 1.0
         guard isFast else {
-            for i in range { codes[i] = Int32(exact(Double(x[i]) - Double(m), s, index: i)) }
+            for i in range { codes[i] = Int32(exact(sign * Double(x[i]) - Double(m), s, index: i)) }
             return
         }
-        if floorMode { loop(Floor.self, x, range, s, m, codes); return }
+        if floorMode { loop(Floor.self, x, range, s, m, sign, codes); return }
         switch mode {
-        case .nearestEven, .nearestAway: loop(Nearest.self, x, range, s, m, codes)
-        case .towardZero: loop(TowardZero.self, x, range, s, m, codes)
-        case .up: loop(Up.self, x, range, s, m, codes)
-        default: loop(Down.self, x, range, s, m, codes)
+        case .nearestEven, .nearestAway: loop(Nearest.self, x, range, s, m, sign, codes)
+        case .towardZero: loop(TowardZero.self, x, range, s, m, sign, codes)
+        case .up: loop(Up.self, x, range, s, m, sign, codes)
+        default: loop(Down.self, x, range, s, m, sign, codes)
         }
     }
 
@@ -62,14 +64,56 @@ struct IntegerKernel {
     /// elements it flagged (none, almost always).
     @inline(__always)
     private func loop<R: KernelRule>(_: R.Type, _ x: UnsafePointer<Float>, _ range: Range<Int>, _ s: Double, _ m: Float,
-                                     _ codes: UnsafeMutablePointer<Int32>) {
-        let inv = 1 / s
+                                     _ sign: Double, _ codes: UnsafeMutablePointer<Int32>) {
+        // (sign · x − m) · (1/s) = (x − sign · m) · (sign/s): the sign folds into the reciprocal.
+        let inv = sign / s
         let magic = 6_755_399_441_055_744.0        // 1.5 · 2^52: (y + magic) − magic rounds to nearest even
-        let md = Double(m)
+        let md = sign * Double(m)
         let before = floorMode ? offset : 0, after = floorMode ? 0 : offset
         let lo = lower, hi = upper
         var flagged = false
         var i0 = range.lowerBound
+        if R.self == Nearest.self && m == 0 && !floorMode && hi - lo <= 65536 {
+            // float32, four at a time: y = x · float32(1/s) is within |y| · 2^-22.9 of x / s; results beyond
+            // qmax + 2 clamp whatever their error, so a distance of (qmax + 2) · 2^-19 from every
+            // half-integer is enough to be sure of the nearest integer.
+            let bound = Swift.max(hi.magnitude, lo.magnitude) + Swift.max(after.magnitude, 0) + 2
+            let edge = Float(0.5 - bound * 0x1p-19)
+            let inv32 = Float(inv)
+            if edge > 0.25 && inv32.isNormal {
+                let inv4 = SIMD4<Float>(repeating: Float(inv)), magic4 = SIMD4<Float>(repeating: 12_582_912)
+                let after4 = SIMD4<Float>(repeating: Float(after))
+                let lo4 = SIMD4<Float>(repeating: Float(lo)), hi4 = SIMD4<Float>(repeating: Float(hi))
+                let edge4 = SIMD4<Float>(repeating: edge), far4 = SIMD4<Float>(repeating: 0x1p22)
+                let magicBits = SIMD4<Int32>(repeating: 0x4B40_0000)
+                var flags = SIMDMask<SIMD4<Int32>>(repeating: false)
+                let raw = UnsafeRawPointer(x)
+                let out = UnsafeMutableRawPointer(codes)
+                while i0 + 4 <= range.upperBound {
+                    let y = raw.loadUnaligned(fromByteOffset: 4 * i0, as: SIMD4<Float>.self) * inv4
+                    let r = (y + magic4) - magic4
+                    let d = y - r
+                    let ad = d.replacing(with: -d, where: d .< 0), ay = y.replacing(with: -y, where: y .< 0)
+                    // Far values (beyond 2^22, or overflowed) also take the exact path.
+                    flags .|= (ad .> edge4) .| .!(ay .< far4)
+                    var q = r + after4
+                    q.replace(with: lo4, where: q .< lo4)
+                    q.replace(with: hi4, where: q .> hi4)
+                    // q is an integer below 2^22 in magnitude: its value sits in the low bits of q + 1.5 · 2^23.
+                    let bits = unsafeBitCast(q + magic4, to: SIMD4<Int32>.self) &- magicBits
+                    out.storeBytes(of: bits, toByteOffset: 4 * i0, as: SIMD4<Int32>.self)
+                    i0 += 4
+                }
+                if any(flags) {
+                    // Redo the flagged ones exactly (the same test, element by element).
+                    for i in range.lowerBound..<i0 {
+                        let y = x[i] * inv32
+                        let d = y - ((y + 12_582_912) - 12_582_912)
+                        if d.magnitude > edge || !(y.magnitude < 0x1p22) { codes[i] = Int32(exact(sign * Double(x[i]), s, index: i)) }
+                    }
+                }
+            }
+        }
         if R.self == Nearest.self && m == 0 {
             // Four at a time: the same arithmetic in SIMD registers.
             let inv4 = SIMD4<Double>(repeating: inv), magic4 = SIMD4<Double>(repeating: magic)
@@ -105,10 +149,9 @@ struct IntegerKernel {
         }
         guard flagged else { return }
         for i in range {
-            let numerator = Double(x[i]) - md
-            let y = numerator * inv + before
+            let y = (Double(x[i]) - md) * inv + before
             let d = y - ((y + magic) - magic)
-            if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = Int32(exact(numerator, s, index: i)) }
+            if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = Int32(exact(sign * (Double(x[i]) - md), s, index: i)) }
         }
     }
 }
