@@ -51,7 +51,7 @@ struct MXQuantizer {
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        var codes = [Int32](repeating: 0, count: tensor.count)
+        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
         var scales = [Double](repeating: 0, count: layout.groupCount)
         let mode = options.rounding ?? .nearestEven

@@ -42,12 +42,12 @@ struct NVFP4Quantizer {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
         let amax = tensor.values.reduce(Float(0)) { Swift.max($0, $1.magnitude) }
         let s2 = Self.tensorScale(amax: amax)
-        var codes = [Int32](repeating: 0, count: tensor.count)
+        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
-        var elementCodes = [UInt16](repeating: 0, count: tensor.count)
+        var elementCodes = [UInt16](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }
         var segments: [ScaledElementKernel.Segment] = []
         tensor.values.withUnsafeBufferPointer { x in
           elementCodes.withUnsafeMutableBufferPointer { ec in

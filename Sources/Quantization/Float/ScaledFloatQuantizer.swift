@@ -34,11 +34,11 @@ struct ScaledFloatQuantizer {
             return e.value
         }
         let scales = (0..<layout.groupCount).map { scale(amax: Swift.max(-ranges.min[$0], ranges.max[$0])) }
-        var codes = [Int32](repeating: 0, count: tensor.count)
+        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
         let limit = codec.maxFinite
         let kernel = ScaledElementKernel(codec: codec)
-        var elementCodes = [UInt16](repeating: 0, count: tensor.count)
+        var elementCodes = [UInt16](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }
         tensor.values.withUnsafeBufferPointer { x in
             elementCodes.withUnsafeMutableBufferPointer { ec in
                 layout.forEachRun { g, run in

@@ -47,18 +47,20 @@ struct GGMLQuantizer {
         var scales = [Double](repeating: 0, count: blocks)
         var minimums = [Double](repeating: 0, count: hasMinimum ? blocks : 0)
         var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
-        var scratch = [Int32](repeating: 0, count: tensor.count)
         tensor.values.withUnsafeBufferPointer { x in
-          scratch.withUnsafeMutableBufferPointer { sc in
-            for b in 0..<blocks {
-                let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
-                let r = quantizeBlock(block, firstIndex: b * 32, codes: sc.baseAddress!)
-                for j in 0..<32 {
-                    codes[b * 32 + j] = r.q[j]
+          codes.withUnsafeMutableBufferPointer { c in
+            bytes.withUnsafeMutableBufferPointer { out in
+              scales.withUnsafeMutableBufferPointer { sc in
+                for b in 0..<blocks {
+                    let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
+                    let r = quantizeBlock(block, firstIndex: b * 32, codes: c.baseAddress!)
+                    // The block's codes, as the float32 path left them in r.q; the kernel path wrote them already.
+                    for j in 0..<32 { c[b * 32 + j] = r.q[j] }
+                    sc[b] = r.d16
+                    if hasMinimum { minimums[b] = r.m16 }
+                    write(r, into: out.baseAddress! + b * type.blockBytes)
                 }
-                scales[b] = r.d16
-                if hasMinimum { minimums[b] = r.m16 }
-                write(r, into: &bytes, at: b * type.blockBytes)
+              }
             }
           }
         }
@@ -109,10 +111,10 @@ struct GGMLQuantizer {
     }
 
     /// float16 of a float32 to nearest even, overflow to ±Inf (GGML_FP32_TO_FP16).
+    @inline(__always)
     static func half(_ x: Float) -> (bits: UInt16, value: Double) {
-        let code = FloatFormat.float16.round(x).code
-        let d = FloatFormat.float16.decodeUnchecked(code)
-        return (UInt16(code), d.value?.doubleValue ?? (d.isNegative ? -.infinity : .infinity))
+        let h = Float16(x)        // to nearest even, overflow to ±Inf, as GGML_FP32_TO_FP16
+        return (h.bitPattern, Double(h))
     }
 
     /// One block; `codes` is the whole tensor's code buffer (element i at codes[i]).
@@ -175,11 +177,11 @@ struct GGMLQuantizer {
     }
 
     /// One block in ggml's layout (little-endian float16 fields).
-    func write(_ r: Block, into bytes: inout [UInt8], at offset: Int) {
-        var o = offset
-        func put16(_ v: UInt16) { bytes[o] = UInt8(v & 0xFF); bytes[o + 1] = UInt8(v >> 8); o += 2 }
-        put16(r.d16Bits)
-        if hasMinimum { put16(r.m16Bits) }
+    @inline(__always)
+    func write(_ r: Block, into bytes: UnsafeMutablePointer<UInt8>) {
+        var o = 0
+        bytes[0] = UInt8(r.d16Bits & 0xFF); bytes[1] = UInt8(r.d16Bits >> 8); o = 2
+        if hasMinimum { bytes[2] = UInt8(r.m16Bits & 0xFF); bytes[3] = UInt8(r.m16Bits >> 8); o = 4 }
         switch type {
         case .q8_0:
             for j in 0..<32 { bytes[o + j] = UInt8(bitPattern: Int8(r.q[j])) }

@@ -79,7 +79,7 @@ struct IntegerQuantizer {
             return e.value
         }
         let params = (0..<layout.groupCount).map { parameters(min: ranges.min[$0], max: ranges.max[$0]) }
-        var codes = [Int32](repeating: 0, count: tensor.count)
+        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
         tensor.values.withUnsafeBufferPointer { x in
             codes.withUnsafeMutableBufferPointer { c in

@@ -86,7 +86,6 @@ struct IntegerKernel {
                 let lo4 = SIMD4<Float>(repeating: Float(lo)), hi4 = SIMD4<Float>(repeating: Float(hi))
                 let edge4 = SIMD4<Float>(repeating: edge), far4 = SIMD4<Float>(repeating: 0x1p22)
                 let magicBits = SIMD4<Int32>(repeating: 0x4B40_0000)
-                var flags = SIMDMask<SIMD4<Int32>>(repeating: false)
                 let raw = UnsafeRawPointer(x)
                 let out = UnsafeMutableRawPointer(codes)
                 while i0 + 4 <= range.upperBound {
@@ -95,50 +94,51 @@ struct IntegerKernel {
                     let d = y - r
                     let ad = d.replacing(with: -d, where: d .< 0), ay = y.replacing(with: -y, where: y .< 0)
                     // Far values (beyond 2^22, or overflowed) also take the exact path.
-                    flags .|= (ad .> edge4) .| .!(ay .< far4)
+                    let critical = (ad .> edge4) .| .!(ay .< far4)
                     var q = r + after4
                     q.replace(with: lo4, where: q .< lo4)
                     q.replace(with: hi4, where: q .> hi4)
                     // q is an integer below 2^22 in magnitude: its value sits in the low bits of q + 1.5 · 2^23.
                     let bits = unsafeBitCast(q + magic4, to: SIMD4<Int32>.self) &- magicBits
                     out.storeBytes(of: bits, toByteOffset: 4 * i0, as: SIMD4<Int32>.self)
-                    i0 += 4
-                }
-                if any(flags) {
-                    // Redo the flagged ones exactly (the same test, element by element).
-                    for i in range.lowerBound..<i0 {
-                        let y = x[i] * inv32
-                        let d = y - ((y + 12_582_912) - 12_582_912)
-                        if d.magnitude > edge || !(y.magnitude < 0x1p22) { codes[i] = Int32(exact(sign * Double(x[i]), s, index: i)) }
+                    if any(critical) {
+                        // About one group of four in 500: redo its flagged elements exactly.
+                        for k in 0..<4 where critical[k] { codes[i0 + k] = Int32(exact(sign * Double(x[i0 + k]), s, index: i0 + k)) }
                     }
+                    i0 += 4
                 }
             }
         }
-        if R.self == Nearest.self && m == 0 {
+        if i0 + 4 <= range.upperBound {
             // Four at a time: the same arithmetic in SIMD registers.
             let inv4 = SIMD4<Double>(repeating: inv), magic4 = SIMD4<Double>(repeating: magic)
             let before4 = SIMD4<Double>(repeating: before), after4 = SIMD4<Double>(repeating: after)
             let lo4 = SIMD4<Double>(repeating: lo), hi4 = SIMD4<Double>(repeating: hi)
-            let edge = SIMD4<Double>(repeating: 0.5 - criticalDistance), far = SIMD4<Double>(repeating: 0x1p20)
-            var flags = SIMDMask<SIMD4<Int64>>(repeating: false)
+            let far = SIMD4<Double>(repeating: 0x1p20)
             let raw = UnsafeRawPointer(x)
+            let md4 = SIMD4<Double>(repeating: md)
             while i0 + 4 <= range.upperBound {
                 let xf = raw.loadUnaligned(fromByteOffset: 4 * i0, as: SIMD4<Float>.self)
-                let y = SIMD4<Double>(xf) * inv4 + before4
+                let y = (SIMD4<Double>(xf) - md4) * inv4 + before4
                 let r = (y + magic4) - magic4
                 let d = y - r
-                let ad = d.replacing(with: -d, where: d .< 0), ay = y.replacing(with: -y, where: y .< 0)
-                flags .|= (ad .> edge) .& (ay .< far)
-                var q = r + after4
+                let ay = y.replacing(with: -y, where: y .< 0)
+                let critical = R.critical4(d) .& (ay .< far)
+                var q = R.pick4(r, d, y) + after4
                 q.replace(with: lo4, where: q .< lo4)
                 q.replace(with: hi4, where: q .> hi4)
                 let bits = unsafeBitCast(q + magic4, to: SIMD4<Int64>.self)
                 UnsafeMutableRawPointer(codes).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), toByteOffset: 4 * i0, as: SIMD4<Int32>.self)
+                if any(critical) {
+                    for k in 0..<4 where critical[k] {
+                        codes[i0 + k] = Int32(exact(sign * (Double(x[i0 + k]) - md), s, index: i0 + k))
+                    }
+                }
                 i0 += 4
             }
-            flagged = any(flags)
         }
-        for i in i0..<range.upperBound {
+        let tail = i0
+        for i in tail..<range.upperBound {
             let y = (Double(x[i]) - md) * inv + before
             let r = (y + magic) - magic
             let d = y - r                          // in [−½, ½]
@@ -148,7 +148,7 @@ struct IntegerKernel {
             codes[i] = Int32(truncatingIfNeeded: Int64(bitPattern: (q + magic).bitPattern))
         }
         guard flagged else { return }
-        for i in range {
+        for i in tail..<range.upperBound {
             let y = (Double(x[i]) - md) * inv + before
             let d = y - ((y + magic) - magic)
             if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = Int32(exact(sign * (Double(x[i]) - md), s, index: i)) }
@@ -162,26 +162,53 @@ struct IntegerKernel {
 protocol KernelRule {
     static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double
     static func critical(_ d: Double) -> Bool
+    static func pick4(_ r: SIMD4<Double>, _ d: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double>
+    static func critical4(_ d: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>
 }
 
 private let criticalDistance = 0x1p-24
+private let one4 = SIMD4<Double>(repeating: 1), zero4 = SIMD4<Double>(repeating: 0)
+
+@inline(__always) private func magnitude4(_ d: SIMD4<Double>) -> SIMD4<Double> { d.replacing(with: -d, where: d .< 0) }
+@inline(__always) private func nearInteger4(_ d: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
+    magnitude4(d) .< SIMD4<Double>(repeating: criticalDistance)
+}
 
 enum Nearest: KernelRule {
     @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double { r }
     @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude > 0.5 - criticalDistance }
+    @inline(__always) static func pick4(_ r: SIMD4<Double>, _ d: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> { r }
+    @inline(__always) static func critical4(_ d: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
+        magnitude4(d) .> SIMD4<Double>(repeating: 0.5 - criticalDistance)
+    }
 }
 enum Floor: KernelRule {
     @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double { d < 0 ? r - 1 : r }
     @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude < criticalDistance }
+    @inline(__always) static func pick4(_ r: SIMD4<Double>, _ d: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
+        r - zero4.replacing(with: one4, where: d .< zero4)
+    }
+    @inline(__always) static func critical4(_ d: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { nearInteger4(d) }
 }
 typealias Down = Floor
 enum Up: KernelRule {
     @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double { d > 0 ? r + 1 : r }
     @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude < criticalDistance }
+    @inline(__always) static func pick4(_ r: SIMD4<Double>, _ d: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
+        r + zero4.replacing(with: one4, where: d .> zero4)
+    }
+    @inline(__always) static func critical4(_ d: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { nearInteger4(d) }
 }
 enum TowardZero: KernelRule {
     @inline(__always) static func pick(_ r: Double, _ d: Double, _ y: Double) -> Double {
         y < 0 ? (d > 0 ? r + 1 : r) : (d < 0 ? r - 1 : r)
     }
     @inline(__always) static func critical(_ d: Double) -> Bool { d.magnitude < criticalDistance }
+    @inline(__always) static func pick4(_ r: SIMD4<Double>, _ d: SIMD4<Double>, _ y: SIMD4<Double>) -> SIMD4<Double> {
+        let negative = y .< zero4
+        let up = zero4.replacing(with: one4, where: negative .& (d .> zero4))
+        let down = zero4.replacing(with: one4, where: .!negative .& (d .< zero4))
+        return r + up - down
+    }
+    @inline(__always) static func critical4(_ d: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { nearInteger4(d) }
 }
