@@ -46,6 +46,14 @@ public struct Quantizer: Sendable {
 
     /// Quantizes a tensor; the result holds codes, scales and dequantized values.
     public func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+        if case .integer(let bits, let signed) = scheme {
+            // One pass per group when it applies (and every value is finite).
+            let integers = try IntegerQuantizer(bits: bits, signed: signed, options: options)
+            if let q = integers.quantizeFused(tensor, layout: try GroupLayout(shape: tensor.shape, granularity: granularity(for: tensor.shape)),
+                                              scheme: scheme) {
+                return q
+            }
+        }
         let prepared = try prepare(tensor)
         var q: QuantizedTensor
         switch scheme {

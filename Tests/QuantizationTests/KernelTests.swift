@@ -112,3 +112,34 @@ struct KernelTests {
         }
     }
 }
+
+@Suite("The one-pass integer path")
+struct FusedIntegerTests {
+    @Test("equals the multi-pass path (calibration, kernel, clipping) for every granularity it takes, and declines non-finite tensors")
+    func fusedEqualsMultiPass() throws {
+        var g = SplitMix64(seed: 44)
+        let values = (0..<(32 * 96)).map { _ in Float(Double(Int64(bitPattern: g.next()) >> 11) * 0x1p-52) * (g.next() % 9 == 0 ? 10 : 1) }
+        let t = Tensor(name: "w", shape: [32, 96], values: values)
+        for granularity in [Granularity.tensor, .channel(axis: 0), .group(size: 40), .group(size: 32)] {
+            for (bits, signed, mode) in [(8, true, IntegerMode.symmetric), (4, true, .affine), (8, false, .symmetric), (3, false, .affine)] {
+                var o = QuantizationOptions()
+                o.mode = mode
+                o.granularity = granularity
+                let iq = try IntegerQuantizer(bits: bits, signed: signed, options: o)
+                let layout = try GroupLayout(shape: t.shape, granularity: granularity)
+                let fused = try #require(iq.quantizeFused(t, layout: layout, scheme: .integer(bits: bits, signed: signed)))
+                let multi = try iq.quantize(t, layout: layout, scheme: .integer(bits: bits, signed: signed))
+                #expect(fused.codes == multi.codes && fused.scales == multi.scales && fused.offsets == multi.offsets, "\(granularity) \(bits) \(mode)")
+                #expect(fused.clippedIndices == multi.clippedIndices && fused.storedBits == multi.storedBits)
+            }
+        }
+        var o = QuantizationOptions()
+        o.granularity = .channel(axis: 1)
+        let layout = try GroupLayout(shape: t.shape, granularity: .channel(axis: 1))
+        #expect(try IntegerQuantizer(bits: 8, signed: true, options: o).quantizeFused(t, layout: layout, scheme: .integer(bits: 8, signed: true)) == nil)
+        var bad = t
+        bad.values[5] = .infinity
+        #expect(try IntegerQuantizer(bits: 8, signed: true, options: QuantizationOptions())
+            .quantizeFused(bad, layout: GroupLayout(shape: t.shape, granularity: .channel(axis: 0)), scheme: .integer(bits: 8, signed: true)) == nil)
+    }
+}

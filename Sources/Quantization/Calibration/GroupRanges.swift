@@ -68,6 +68,33 @@ struct GroupRanges {
         return (lo, hi)
     }
 
+    /// `minMax`, and whether every value is finite (exponent bits not all ones).
+    @inline(__always)
+    static func minMaxFinite(_ x: UnsafePointer<Float>, _ range: Range<Int>) -> (Float, Float, Bool) {
+        var lo4 = SIMD4<Float>(repeating: 0), hi4 = SIMD4<Float>(repeating: 0)
+        var seen = SIMD4<UInt32>(repeating: 0)
+        let exponent = SIMD4<UInt32>(repeating: 0x7F80_0000)
+        var i = range.lowerBound
+        let raw = UnsafeRawPointer(x)
+        while i + 4 <= range.upperBound {
+            let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
+            let bits = unsafeBitCast(v, to: SIMD4<UInt32>.self)
+            seen |= SIMD4<UInt32>(repeating: 1) & unsafeBitCast((bits & exponent) .== exponent, to: SIMD4<UInt32>.self)
+            lo4.replace(with: v, where: v .< lo4)
+            hi4.replace(with: v, where: v .> hi4)
+            i += 4
+        }
+        var lo = lo4.min(), hi = hi4.max()
+        var finite = seen == SIMD4<UInt32>(repeating: 0)
+        while i < range.upperBound {
+            finite = finite && x[i].isFinite
+            lo = Swift.min(lo, x[i])
+            hi = Swift.max(hi, x[i])
+            i += 1
+        }
+        return (lo, hi, finite)
+    }
+
     /// The values of each group.
     static func gather(_ tensor: Tensor, layout: GroupLayout) -> [[Float]] {
         var groups = [[Float]](repeating: [], count: layout.groupCount)

@@ -89,21 +89,7 @@ struct IntegerQuantizer {
                         IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
                             .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
                         // At an end of the range, whether x was clipped there takes the unclamped code.
-                        let lo = Int32(p.qmin), hi = Int32(p.qmax)
-                        let lo4 = SIMD4<Int32>(repeating: lo), hi4 = SIMD4<Int32>(repeating: hi)
-                        let raw = UnsafeRawPointer(c.baseAddress!)
-                        var i = run.lowerBound
-                        while i < run.upperBound {
-                            // Four codes at a time; only a quad with a code at an end is looked at closely.
-                            if i + 4 <= run.upperBound {
-                                let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Int32>.self)
-                                if !any((v .== lo4) .| (v .== hi4)) { i += 4; continue }
-                            }
-                            for j in i..<Swift.min(i + 4, run.upperBound) where c[j] == lo || c[j] == hi {
-                                if !dequantized(x[j], p, index: j).inRange { clipped.append(j) }
-                            }
-                            i += 4
-                        }
+                        appendClipped(x.baseAddress!, c.baseAddress!, run, p, &clipped)
                     } else {
                         for i in run {
                             let r = dequantized(x[i], p, index: i)
@@ -124,6 +110,66 @@ struct IntegerQuantizer {
             isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
         result.granularity = layout.granularity
         return result
+    }
+
+    /// The one-pass path: for min–max calibration, exact arithmetic and
+    /// groups that are single runs, each group is ranged, scaled, quantized
+    /// and checked for clipping while it is in cache. nil when the tensor has
+    /// a value that is not finite (the caller's policy decides) or the path does not apply.
+    func quantizeFused(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) -> QuantizedTensor? {
+        guard options.calibration == .minmax, options.scaleArithmetic == .exact, layout.runsAreGroups else { return nil }
+        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }
+        var scales = [Double](repeating: 0, count: layout.groupCount)
+        var zeros = [Double](repeating: 0, count: layout.groupCount)
+        var clipped: [Int] = []
+        var finite = true
+        tensor.values.withUnsafeBufferPointer { x in
+            codes.withUnsafeMutableBufferPointer { c in
+                layout.forEachRun { g, run in
+                    guard finite else { return }
+                    let (lo, hi, ok) = GroupRanges.minMaxFinite(x.baseAddress!, run)
+                    guard ok else { finite = false; return }
+                    let p = parameters(min: lo, max: hi)
+                    scales[g] = p.scale
+                    zeros[g] = p.zeroPoint
+                    IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
+                        .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
+                    appendClipped(x.baseAddress!, c.baseAddress!, run, p, &clipped)
+                }
+            }
+        }
+        guard finite else { return nil }
+        let storedElements = layout.groupCount * layout.storedGroupSize
+        let perGroup = scaleFormat.bitWidth + (options.mode == .affine ? bits : 0)
+        var result = QuantizedTensor(
+            name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes,
+            scales: scales, offsets: options.mode == .affine || !signed ? zeros : [],
+            groupSize: layout.storedGroupSize,
+            storedBits: storedElements * bits + layout.groupCount * perGroup,
+            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+        result.granularity = layout.granularity
+        return result
+    }
+
+    /// Elements of a run whose code sits at an end of the range and whose input lay beyond it.
+    @inline(__always)
+    func appendClipped(_ x: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Int32>, _ run: Range<Int>, _ p: Parameters,
+                       _ clipped: inout [Int]) {
+        let lo = Int32(p.qmin), hi = Int32(p.qmax)
+        let lo4 = SIMD4<Int32>(repeating: lo), hi4 = SIMD4<Int32>(repeating: hi)
+        let raw = UnsafeRawPointer(c)
+        var i = run.lowerBound
+        while i < run.upperBound {
+            // Four codes at a time; only a quad with a code at an end is looked at closely.
+            if i + 4 <= run.upperBound {
+                let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Int32>.self)
+                if !any((v .== lo4) .| (v .== hi4)) { i += 4; continue }
+            }
+            for j in i..<Swift.min(i + 4, run.upperBound) where c[j] == lo || c[j] == hi {
+                if !dequantized(x[j], p, index: j).inRange { clipped.append(j) }
+            }
+            i += 4
+        }
     }
 
     /// One element by the reference path: its code, dequantized value, and

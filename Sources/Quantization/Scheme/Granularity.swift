@@ -83,6 +83,14 @@ public struct GroupLayout: Sendable, Equatable {
         }
     }
 
+    /// Whether every group is one run of consecutive elements (tensor,
+    /// channel on axis 0, groups along the last axis), so that a group can
+    /// be ranged, scaled and quantized while it is in cache.
+    public var runsAreGroups: Bool {
+        if case .channel = kind { return granularity == .channel(axis: 0) || groupCount <= 1 }
+        return true
+    }
+
     /// Whether a group is shorter than its stored size somewhere.
     public var isPadded: Bool {
         if case .rowGroups(let rowLength, _) = kind { return rowLength % run != 0 }
