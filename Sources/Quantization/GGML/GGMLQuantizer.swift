@@ -54,11 +54,9 @@ struct GGMLQuantizer {
                 for b in 0..<blocks {
                     let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
                     let r = quantizeBlock(block, firstIndex: b * 32, codes: c.baseAddress!)
-                    // The block's codes, as the float32 path left them in r.q; the kernel path wrote them already.
-                    for j in 0..<32 { c[b * 32 + j] = r.q[j] }
                     sc[b] = r.d16
                     if hasMinimum { minimums[b] = r.m16 }
-                    write(r, into: out.baseAddress! + b * type.blockBytes)
+                    write(r, codes: c.baseAddress! + b * 32, into: out.baseAddress! + b * type.blockBytes)
                 }
               }
             }
@@ -105,7 +103,6 @@ struct GGMLQuantizer {
     }
 
     struct Block {
-        var q = InlineArray<32, Int32>(repeating: 0)
         var d16 = 0.0, m16 = 0.0
         var d16Bits: UInt16 = 0, m16Bits: UInt16 = 0
     }
@@ -130,9 +127,8 @@ struct GGMLQuantizer {
             if d != 0 && !float32 {
                 IntegerKernel(mode: options.rounding ?? .nearestAway, offset: 0, floorMode: false, lower: -127, upper: 127, seed: options.seed)
                     .run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), into: codes)
-                for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
-            } else {
-                for j in 0..<32 { r.q[j] = d == 0 ? 0 : Int32((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
+                            } else {
+                for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : Int32((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
             }
             (r.d16Bits, r.d16) = Self.half(d)
         case .q4_0, .q5_0:
@@ -142,15 +138,14 @@ struct GGMLQuantizer {
             let d = m / Float(-half)
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {
-                for j in 0..<32 { r.q[j] = Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
+                for j in 0..<32 { codes[firstIndex + j] = Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
             } else {
                 // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
                 let kernel = options.rounding.map {
                     IntegerKernel(mode: $0, offset: half, floorMode: false, lower: 0, upper: Double(levels - 1), seed: options.seed)
                 } ?? IntegerKernel(mode: .down, offset: half + 0.5, floorMode: true, lower: 0, upper: Double(levels - 1), seed: options.seed)
                 kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d.magnitude), negated: d < 0, into: codes)
-                for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
-            }
+                            }
             (r.d16Bits, r.d16) = Self.half(d)
         case .q4_k, .q6_k:
             preconditionFailure("k-quants go through quantizeK")
@@ -162,14 +157,13 @@ struct GGMLQuantizer {
                 : (mx == mn ? 0 : Float(ScaleRounding.quotient(Double(mx) - Double(mn), Dyadic(significand: UInt64(top), exponent: 0), in: .float32)))
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {
-                for j in 0..<32 { r.q[j] = float32 ? Int32(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero))) : 0 }
+                for j in 0..<32 { codes[firstIndex + j] = float32 ? Int32(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero))) : 0 }
             } else {
                 let kernel = options.rounding.map {
                     IntegerKernel(mode: $0, offset: 0, floorMode: false, lower: 0, upper: top, seed: options.seed)
                 } ?? IntegerKernel(mode: .down, offset: 0.5, floorMode: true, lower: 0, upper: top, seed: options.seed)
                 kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), minimum: mn, into: codes)
-                for j in 0..<32 { r.q[j] = codes[firstIndex + j] }
-            }
+                            }
             (r.d16Bits, r.d16) = Self.half(d)
             (r.m16Bits, r.m16) = Self.half(mn)
         }
@@ -178,24 +172,24 @@ struct GGMLQuantizer {
 
     /// One block in ggml's layout (little-endian float16 fields).
     @inline(__always)
-    func write(_ r: Block, into bytes: UnsafeMutablePointer<UInt8>) {
+    func write(_ r: Block, codes q: UnsafePointer<Int32>, into bytes: UnsafeMutablePointer<UInt8>) {
         var o = 0
         bytes[0] = UInt8(r.d16Bits & 0xFF); bytes[1] = UInt8(r.d16Bits >> 8); o = 2
         if hasMinimum { bytes[2] = UInt8(r.m16Bits & 0xFF); bytes[3] = UInt8(r.m16Bits >> 8); o = 4 }
         switch type {
         case .q8_0:
-            for j in 0..<32 { bytes[o + j] = UInt8(bitPattern: Int8(r.q[j])) }
+            for j in 0..<32 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j]) }
         case .q4_0, .q4_1:
-            for j in 0..<16 { bytes[o + j] = UInt8(r.q[j]) | UInt8(r.q[j + 16]) << 4 }
+            for j in 0..<16 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j]) | UInt8(truncatingIfNeeded: q[j + 16]) << 4 }
         case .q5_0, .q5_1:
             var qh: UInt32 = 0
             for j in 0..<16 {
-                qh |= (UInt32(r.q[j]) >> 4 & 1) << UInt32(j)
-                qh |= (UInt32(r.q[j + 16]) >> 4 & 1) << UInt32(j + 16)
+                qh |= (UInt32(q[j]) >> 4 & 1) << UInt32(j)
+                qh |= (UInt32(q[j + 16]) >> 4 & 1) << UInt32(j + 16)
             }
             for k in 0..<4 { bytes[o + k] = UInt8(truncatingIfNeeded: qh >> UInt32(8 * k)) }
             o += 4
-            for j in 0..<16 { bytes[o + j] = UInt8(r.q[j] & 0xF) | UInt8(r.q[j + 16] & 0xF) << 4 }
+            for j in 0..<16 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j] & 0xF) | UInt8(truncatingIfNeeded: q[j + 16] & 0xF) << 4 }
         case .q4_k, .q6_k:
             preconditionFailure("k-quants write their own blocks")
         }
