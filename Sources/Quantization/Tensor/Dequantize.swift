@@ -36,6 +36,14 @@ extension QuantizedTensor {
             }
         }
         let affineBlocks = scheme == .ggml(.q4_1) || scheme == .ggml(.q5_1) || scheme == .ggml(.q4_k)
+        // When every value · scale is exact in float64 (few significant bits on both sides: every element
+        // format with a float32, E8M0 or E4M3·float32 scale), one conversion to float32 is the one rounding.
+        func significantBits(_ d: Double) -> Int {
+            d == 0 || !d.isFinite ? 0 : 53 - d.significandBitPattern.trailingZeroBitCount.clamped(to: 0...52)
+        }
+        let tableBits = table.map(significantBits).max() ?? 53
+        let scaleBits = scales.map(significantBits).max() ?? 0
+        let exactProducts = tableBits + scaleBits <= 53
         codes.withUnsafeBufferPointer { c in
             table.withUnsafeBufferPointer { t in
                 out.withUnsafeMutableBufferPointer { o in
@@ -47,6 +55,8 @@ extension QuantizedTensor {
                         } else if affineBlocks {
                             let m = offsets[g]
                             for i in run { o[i] = Float(t[Int(c[i])] * s + m) }
+                        } else if exactProducts {
+                            for i in run { o[i] = Float(t[Int(c[i]) + shift] * s) }
                         } else {
                             for i in run { o[i] = FloatRounding.product(t[Int(c[i]) + shift], s) }
                         }
@@ -56,6 +66,10 @@ extension QuantizedTensor {
         }
         return out
     }
+}
+
+extension Int {
+    fileprivate func clamped(to r: ClosedRange<Int>) -> Int { Swift.min(Swift.max(self, r.lowerBound), r.upperBound) }
 }
 
 extension ElementCodec {
