@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "Verification", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
-        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),
         .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport"]),
     ]
 )

@@ -63,6 +63,51 @@ save_file(tensors, os.path.join(OUT, "small.safetensors"), metadata={"format": "
 for k, v in tensors.items():
     record("small.safetensors:" + k, v, str(v.dtype))
 
+
+# TensorRT's entropy calibration, as pytorch-quantization's _compute_amax_entropy
+# computes it (start bin 128, stride 1, 8 bits signed: 128 levels), on a
+# seeded heavy-tailed sample; scipy.stats.entropy(p, q) written out.
+def entropy_amax(values, num_bins=2048, levels=128, start_bin=128):
+    a = np.abs(values).astype(np.float64)
+    hist, edges = np.histogram(a, bins=num_bins, range=(0, a.max()))
+    bins = hist.astype(np.float64)
+    bins[0] = bins[1]
+    total = bins.sum()
+    divergences, arguments = [], []
+    for i in range(start_bin, len(bins) + 1):
+        space = np.linspace(0, i, num=levels + 1)
+        digitized = np.digitize(range(i), space) - 1
+        digitized[bins[:i] == 0] = -1
+        counts = np.zeros(levels)
+        for idx, d in enumerate(digitized):
+            if d != -1:
+                counts[d] += bins[idx]
+        nonzero = np.zeros(levels)
+        for d in digitized:
+            if d != -1:
+                nonzero[d] += 1
+        q = np.zeros(i)
+        for idx, d in enumerate(digitized):
+            if d != -1:
+                q[idx] = counts[d] / nonzero[d]
+        p = bins[:i].copy()
+        p[-1] += bins[i:].sum()
+        p = p / p.sum()
+        q = q / q.sum()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(p > 0, p * np.log(p / q), 0.0)
+        divergences.append(terms.sum() if np.all(q[p > 0] > 0) else np.inf)
+        arguments.append(i)
+    divergences = np.array(divergences)
+    last = len(divergences) - 1 - np.argmin(divergences[::-1])
+    return int(arguments[last]), float(edges[arguments[last]])
+
+
+sample = (rng.laplace(0, 1, size=20000)).astype(np.float32)
+np.save(os.path.join(OUT, "laplace-20000.npy"), sample)
+bin_index, threshold = entropy_amax(sample)
+expected["entropy:laplace-20000.npy"] = {"dtype": "float32", "shape": [2], "values": [bin_index, threshold]}
+
 with open(os.path.join(OUT, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1, sort_keys=True)
     f.write("\n")

@@ -34,6 +34,16 @@ import FloatLabTestSupport
         #expect(total["sqnr_db"] != nil && total["mse"] != nil)
     }
 
+    @Test func countsWhereFloat32ArithmeticDisagrees() throws {
+        let r = try floatlab(["quantize", Self.model, "--scheme", "nvfp4", "--count-disagreements", "--report", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["float32_disagreements"] is Int)
+        let table = try floatlab(["quantize", Self.model, "--scheme", "int8", "--count-disagreements"])
+        #expect(table.stdout.contains("float32 ≠ exact"))
+    }
+
     @Test func compareSortsByBits() throws {
         let r = try floatlab(["quantize", Self.model, "--compare", "int8,mxfp4,nvfp4,q4_0"])
         #expect(r.status == 0, "\(r.stderr)")
