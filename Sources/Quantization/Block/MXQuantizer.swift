@@ -20,14 +20,17 @@ struct MXQuantizer {
         self.options = options
         blockSize = options.blockSize ?? 32
         codec = element.format.map { ElementCodec(format: $0, mode: options.rounding ?? .nearestEven, seed: options.seed) }
+        maxFinite = codec?.maxFinite ?? 127.0 / 64
+        emax = element.emax
     }
 
     /// The largest element magnitude.
-    var maxFinite: Double { codec?.maxFinite ?? 127.0 / 64 }
+    let maxFinite: Double
+    /// The element format's emax (computed once: it decodes the format).
+    let emax: Int
 
     /// The unclamped scale exponent of a block whose largest magnitude is amax (> 0).
     func scaleExponent(amax: Float) -> Int {
-        let emax = element.emax
         switch options.scaleRule {
         case .floor:
             return Int(amax.exponent) - emax
@@ -64,13 +67,13 @@ struct MXQuantizer {
             elementCodes.withUnsafeMutableBufferPointer { ec in
                 codes.withUnsafeMutableBufferPointer { c in
                     layout.forEachRun { g, run in
-                        var amax: Float = 0
-                        for i in run { amax = Swift.max(amax, x[i].magnitude) }
+                        let (lo, hi) = GroupRanges.minMax(x.baseAddress!, run)
+                        let amax = Swift.max(-lo, hi)
                         let e = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
                         let scale = Double(sign: .plus, exponent: e, significand: 1)
                         scales[g] = scale
                         let limit = maxFinite * scale
-                        for i in run where Double(x[i].magnitude) > limit { clipped.append(i) }
+                        if Double(amax) > limit { for i in run where Double(x[i].magnitude) > limit { clipped.append(i) } }
                         if let codec, let kernel {
                             switch options.scaleArithmetic {
                             case .exact:

@@ -30,7 +30,14 @@ struct NVFP4Quantizer {
         let s: Double
         switch options.scaleArithmetic {
         case .exact:
-            s = ScaleRounding.quotient(Double(amax), ScaleRounding.dyadic(6 * Double(s2)), in: e4m3)
+            // amax / (6 · s2) in float64 is within half an ulp of the quotient; unless it lands on a number
+            // of five significant bits or fewer (an E4M3 value or midpoint), rounding it to E4M3 rounds the quotient.
+            let y = Double(amax) / (6 * Double(s2))
+            if y == 0 || (y.significandBitPattern & ((1 << 48) - 1)) == 0 {
+                s = ScaleRounding.quotient(Double(amax), ScaleRounding.dyadic(6 * Double(s2)), in: e4m3)
+            } else {
+                s = ScaleRounding.rounded(y, in: e4m3)
+            }
         case .float32:
             let t = Swift.min(Swift.max(Double(amax / 6 / s2), lo), 448)
             s = ScaleRounding.rounded(t, in: e4m3)
@@ -40,7 +47,8 @@ struct NVFP4Quantizer {
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        let amax = tensor.values.reduce(Float(0)) { Swift.max($0, $1.magnitude) }
+        let (tlo, thi) = tensor.values.withUnsafeBufferPointer { GroupRanges.minMax($0.baseAddress!, 0..<tensor.count) }
+        let amax = Swift.max(-tlo, thi)
         let s2 = Self.tensorScale(amax: amax)
         var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
@@ -52,8 +60,8 @@ struct NVFP4Quantizer {
         tensor.values.withUnsafeBufferPointer { x in
           elementCodes.withUnsafeMutableBufferPointer { ec in
             layout.forEachRun { g, run in
-                var bmax: Float = 0
-                for i in run { bmax = Swift.max(bmax, x[i].magnitude) }
+                let (lo, hi) = GroupRanges.minMax(x.baseAddress!, run)
+                let bmax = Swift.max(-lo, hi)
                 let sq = blockScale(amax: bmax, tensorScale: s2)
                 let scale = sq * Double(s2)            // exact: 4 × 24 bits
                 scales[g] = scale
@@ -64,7 +72,7 @@ struct NVFP4Quantizer {
                 case .float32: for i in run { ec[i] = UInt16(codec.code(x[i] / scale32, index: i)) }
                 }
                 let bound = 6 * scale
-                for i in run where Double(x[i].magnitude) > bound { clipped.append(i) }
+                if Double(bmax) > bound { for i in run where Double(x[i].magnitude) > bound { clipped.append(i) } }
             }
             if !segments.isEmpty { kernel.run(x.baseAddress!, segments: segments, into: ec.baseAddress!) }
             for i in 0..<tensor.count { codes[i] = Int32(ec[i]) }
