@@ -359,3 +359,22 @@ struct KQuantTests {
         #expect(e?.message.contains("256") == true)
     }
 }
+
+@Suite("NVFP4's E4M3 block-scale helpers against the rounding core")
+struct NVFP4ScaleTests {
+    @Test("nearestE4M3 and e4m3Code agree with the core for every E4M3 value and random quotients")
+    func againstTheCore() {
+        let e4m3 = FloatFormat.float8_e4m3fn
+        for code in UInt64(1)...0x7E {
+            let v = e4m3.decodeUnchecked(code).value!.doubleValue
+            #expect(NVFP4Quantizer.e4m3Code(v) == code)
+        }
+        var g = SplitMix64(seed: 9)
+        for _ in 0..<100_000 {
+            let y = Double(g.next() >> 11) * 0x1p-53 * 500 + 0x1p-12
+            guard (y.significandBitPattern & ((1 << 48) - 1)) != 0 else { continue }
+            let want = e4m3.decodeUnchecked(e4m3.round(y, options: RoundingOptions(overflow: .saturate)).code).value!.doubleValue
+            #expect(NVFP4Quantizer.nearestE4M3(y) == want, "\(y)")
+        }
+    }
+}

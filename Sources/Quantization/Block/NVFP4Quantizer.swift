@@ -36,13 +36,31 @@ struct NVFP4Quantizer {
             if y == 0 || (y.significandBitPattern & ((1 << 48) - 1)) == 0 {
                 s = ScaleRounding.quotient(Double(amax), ScaleRounding.dyadic(6 * Double(s2)), in: e4m3)
             } else {
-                s = ScaleRounding.rounded(y, in: e4m3)
+                s = Self.nearestE4M3(y)
             }
         case .float32:
             let t = Swift.min(Swift.max(Double(amax / 6 / s2), lo), 448)
             s = ScaleRounding.rounded(t, in: e4m3)
         }
         return Swift.min(Swift.max(s, lo), 448)
+    }
+
+    /// The E4M3 value nearest a positive y that is no E4M3 value or midpoint
+    /// (so there is no tie), saturating at 448: y rounded at its binade's
+    /// spacing, 2^(⌊log2 y⌋ − 3), or 2^-9 below the normal range.
+    @inline(__always)
+    static func nearestE4M3(_ y: Double) -> Double {
+        let spacing = Double(sign: .plus, exponent: Swift.max(Int(y.exponent), -6) - 3, significand: 1)
+        return Swift.min((y / spacing).rounded(.toNearestOrEven) * spacing, 448)
+    }
+
+    /// The E4M3 encoding of a positive E4M3 value.
+    @inline(__always)
+    static func e4m3Code(_ v: Double) -> UInt64 {
+        if v < 0x1p-6 { return UInt64(v / 0x1p-9) }
+        let e = Int(v.exponent)
+        let mantissa = UInt64((v / Double(sign: .plus, exponent: e - 3, significand: 1))) - 8
+        return UInt64(e + 7) << 3 | mantissa
     }
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
@@ -65,7 +83,7 @@ struct NVFP4Quantizer {
                 let sq = blockScale(amax: bmax, tensorScale: s2)
                 let scale = sq * Double(s2)            // exact: 4 × 24 bits
                 scales[g] = scale
-                scaleCodes[g] = FloatFormat.float8_e4m3fn.round(sq).code
+                scaleCodes[g] = Self.e4m3Code(sq)
                 let scale32 = Float(sq) * s2
                 switch options.scaleArithmetic {
                 case .exact: segments.append(.init(range: run, scale: scale, k: nil))
