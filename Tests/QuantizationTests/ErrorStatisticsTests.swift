@@ -87,3 +87,23 @@ struct ErrorStatisticsTests {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+@Suite("Scale rounding")
+struct ScaleRoundingTests {
+    @Test("float64 and float32 scales by IEEE division equal the core's exact rounding of the quotient")
+    func ieeeDivisionIsTheRoundedQuotient() {
+        var g = SplitMix64(seed: 10)
+        let options = RoundingOptions(mode: .nearestEven, overflow: .saturate)
+        for _ in 0..<20_000 {
+            let amax = Double(Float(bitPattern: UInt32(truncatingIfNeeded: g.next()) & 0x7F7F_FFFF))
+            for denominator in [Dyadic(significand: 127, exponent: 0), Dyadic(significand: 255, exponent: -1), FloatFormat.float8_e4m3fn.maxFinite,
+                                FloatFormat.float4_e2m1fn.maxFinite, Dyadic(significand: 15, exponent: 0)] {
+                for format in [FloatFormat.float64, .float32] {
+                    let r = format.round(SourceValue(ScaleRounding.dyadic(amax)), dividedBy: denominator, options: options)
+                    let want = format.decodeUnchecked(r.code).value!.doubleValue
+                    #expect(ScaleRounding.quotient(amax, denominator, in: format) == want, "\(amax) / \(denominator) in \(format)")
+                }
+            }
+        }
+    }
+}

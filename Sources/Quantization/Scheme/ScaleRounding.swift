@@ -8,6 +8,15 @@ enum ScaleRounding {
     /// numerator / denominator (both exact, positive) rounded once to nearest
     /// even in `format`, as a float64 (finite: overflow saturates).
     static func quotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat) -> Double {
+        // An IEEE division is the quotient rounded once to nearest even: float64 and float32 need no more
+        // (the denominators here are small integers, halves or format maxima, exact in float32).
+        let d = denominator.doubleValue
+        if format == .float64, ScaleRounding.dyadic(d) == denominator, numerator.isFinite, (numerator / d).isFinite {
+            return numerator / d
+        }
+        if format == .float32, let n = Float(exactly: numerator), let f = Float(exactly: d), n.isFinite, f.isNormal, (n / f).isFinite {
+            return Double(n / f)
+        }
         let options = RoundingOptions(mode: .nearestEven, overflow: .saturate)
         let r = format.round(SourceValue(dyadic(numerator)), dividedBy: denominator, options: options)
         return format.decodeUnchecked(r.code).value!.doubleValue
