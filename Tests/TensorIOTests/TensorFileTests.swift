@@ -46,7 +46,7 @@ enum Fixtures {
 struct TensorFileTests {
     @Test("every .npy fixture: version 1–3, big endian, Fortran order, bool, scalar, ml_dtypes' opaque V1/V2 with a named format")
     func npyFixtures() throws {
-        for (name, want) in try Fixtures.expected() where name.hasSuffix(".npy") {
+        for (name, want) in try Fixtures.expected() where name.hasSuffix(".npy") && !name.contains(":") {
             let opaque: FloatFormat? = want.dtype == "bfloat16" || want.dtype.hasPrefix("float8") ? try FloatFormat.named(want.dtype) : nil
             let file = try TensorFile(path: Fixtures.path(name), assuming: opaque)
             let t = try file.read(0)
