@@ -107,3 +107,29 @@ struct ScaleRoundingTests {
         }
     }
 }
+
+@Suite("float32 rounding of exact products")
+struct ProductRoundingTests {
+    @Test("FloatRounding.product equals the core's rounding of the exact product, ties included")
+    func againstTheCore() {
+        var g = SplitMix64(seed: 12)
+        for trial in 0..<100_000 {
+            let q = Double(Int(g.next() % 511) - 255)
+            var s = Double(bitPattern: (g.next() >> 12) | 0x3F00_0000_0000_0000) * 0x1p-10
+            if trial % 3 == 0 {
+                // A scale that makes q · s land on a float32 midpoint up to a last float64 bit.
+                let f = Float(bitPattern: UInt32(truncatingIfNeeded: g.next()) & 0x3FFF_FFFF | 0x3000_0000)
+                let midpoint = Double(f) + Double(f.ulp) / 2
+                s = midpoint / q.magnitude
+                if trial % 2 == 0 { s = s.nextUp }
+                if !s.isFinite || q == 0 { continue }
+            }
+            // The exact product as a 128-bit significand, rounded once by the core.
+            let (mq, eq) = parts(q.magnitude), (ms, es) = parts(s)
+            let exact: SourceValue = q == 0 ? .zero(negative: false)
+                : .finite(negative: q < 0, significand: UInt128(mq) * UInt128(ms), exponent: eq + es, sticky: false)
+            let want = Float(bitPattern: UInt32(FloatFormat.float32.round(exact).code))
+            #expect(FloatRounding.product(q, s).bitPattern == want.bitPattern, "q=\(q) s=\(s)")
+        }
+    }
+}

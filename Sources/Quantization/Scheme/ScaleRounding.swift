@@ -38,6 +38,10 @@ enum FloatRounding {
     static func product(_ a: Double, _ b: Double) -> Float {
         let hi = a * b
         let r = Float(hi)
+        // In float32's normal range only a float64 product that is exactly a float32 midpoint (its 29 low
+        // significand bits 1 followed by zeros) can round differently from the exact product.
+        let m = hi.magnitude
+        if m >= 0x1p-126 && m < 0x1p127 && (hi.bitPattern & 0x1FFF_FFFF) != 0x1000_0000 { return r }
         let lo = (-hi).addingProduct(a, b)
         if lo == 0 || !r.isFinite { return r }
         // Only a float64 product that lies exactly halfway between two float32 values can round wrongly.
