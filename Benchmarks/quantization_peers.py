@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 try:
     import numpy as np
@@ -31,15 +30,8 @@ except ImportError:
     sys.exit("error: this script needs numpy and ml_dtypes: pip install numpy ml_dtypes")
 
 
-def median_ns(fn, n, repetitions):
-    fn()
-    samples = []
-    for _ in range(repetitions):
-        t = time.perf_counter_ns()
-        fn()
-        samples.append(time.perf_counter_ns() - t)
-    samples.sort()
-    return samples[len(samples) // 2] / n
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from peers import median_ns  # noqa: E402  (the same timing as the conversion peers)
 
 
 def int8_channel(x):

@@ -101,7 +101,7 @@ struct KernelTests {
                 let layout = try GroupLayout(shape: t.shape, granularity: .channel(axis: 0))
                 let q = try iq.quantize(t, layout: layout, scheme: .integer(bits: bits, signed: true))
                 let dequantized = q.dequantized, inRange = q.inRange
-                let ranges = try GroupRanges(t, layout: layout, calibration: o.calibration, signedRange: true) { _, _, _ in 0 }
+                let ranges = try GroupRanges(t, layout: layout, calibration: o.calibration) { _, _, _ in 0 }
                 for i in values.indices {
                     let g = i / 128
                     let p = iq.parameters(min: ranges.min[g], max: ranges.max[g])

@@ -10,7 +10,7 @@ struct GroupRanges {
     var max: [Float]
 
     /// `error(mn, mx, values)`: the quantization error of `values` clipped to [mn, mx], for `mse`.
-    init(_ tensor: Tensor, layout: GroupLayout, calibration: Calibration, signedRange: Bool,
+    init(_ tensor: Tensor, layout: GroupLayout, calibration: Calibration,
          error: (Float, Float, [Float]) -> Double) throws(QuantizationError) {
         var mn = [Float](repeating: 0, count: layout.groupCount)
         var mx = [Float](repeating: 0, count: layout.groupCount)
@@ -47,28 +47,14 @@ struct GroupRanges {
         }
     }
 
-    /// The least and greatest of x[range] (finite values; 0 for an empty range), four at a time.
+    /// The least and greatest of x[range] and 0 (finite values), four at a time.
     @inline(__always)
     static func minMax(_ x: UnsafePointer<Float>, _ range: Range<Int>) -> (Float, Float) {
-        var lo4 = SIMD4<Float>(repeating: 0), hi4 = SIMD4<Float>(repeating: 0)
-        var i = range.lowerBound
-        let raw = UnsafeRawPointer(x)
-        while i + 4 <= range.upperBound {
-            let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
-            lo4.replace(with: v, where: v .< lo4)
-            hi4.replace(with: v, where: v .> hi4)
-            i += 4
-        }
-        var lo = lo4.min(), hi = hi4.max()
-        while i < range.upperBound {
-            lo = Swift.min(lo, x[i])
-            hi = Swift.max(hi, x[i])
-            i += 1
-        }
+        let (lo, hi, _) = minMaxFinite(x, range)
         return (lo, hi)
     }
 
-    /// `minMax`, and whether every value is finite (exponent bits not all ones).
+    /// The least and greatest of x[range] and 0, and whether every value is finite (exponent bits not all ones).
     @inline(__always)
     static func minMaxFinite(_ x: UnsafePointer<Float>, _ range: Range<Int>) -> (Float, Float, Bool) {
         var lo4 = SIMD4<Float>(repeating: 0), hi4 = SIMD4<Float>(repeating: 0)

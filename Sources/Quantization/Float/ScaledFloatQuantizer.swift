@@ -24,7 +24,7 @@ struct ScaledFloatQuantizer {
     }
 
     func quantize(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) throws(QuantizationError) -> QuantizedTensor {
-        let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration, signedRange: true) { mn, mx, values in
+        let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration) { mn, mx, values in
             let s = scale(amax: Swift.max(-mn, mx))
             var e = CompensatedSum()
             for (i, x) in values.enumerated() {

@@ -68,7 +68,7 @@ struct IntegerQuantizer {
     }
 
     func quantize(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) throws(QuantizationError) -> QuantizedTensor {
-        let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration, signedRange: true) { mn, mx, values in
+        let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration) { mn, mx, values in
             // The error of quantizing `values` with the range [mn, mx], for the mse search.
             let p = parameters(min: mn, max: mx)
             var e = CompensatedSum()
@@ -100,16 +100,7 @@ struct IntegerQuantizer {
                 }
             }
         }
-        let storedElements = layout.groupCount * layout.storedGroupSize
-        let perGroup = scaleFormat.bitWidth + (options.mode == .affine ? bits : 0)
-        var result = QuantizedTensor(
-            name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes,
-            scales: params.map(\.scale), offsets: options.mode == .affine || !signed ? params.map(\.zeroPoint) : [],
-            groupSize: layout.storedGroupSize,
-            storedBits: storedElements * bits + layout.groupCount * perGroup,
-            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
-        result.granularity = layout.granularity
-        return result
+        return result(tensor, layout, scheme, codes, params.map(\.scale), params.map(\.zeroPoint), clipped)
     }
 
     /// The one-pass path: for min–max calibration, exact arithmetic and
@@ -139,16 +130,22 @@ struct IntegerQuantizer {
             }
         }
         guard finite else { return nil }
+        return result(tensor, layout, scheme, codes, scales, zeros, clipped)
+    }
+
+    /// The quantized tensor: zero points stored for affine and unsigned schemes, every bit counted.
+    private func result(_ tensor: Tensor, _ layout: GroupLayout, _ scheme: QuantizationScheme, _ codes: [Int32],
+                        _ scales: [Double], _ zeros: [Double], _ clipped: [Int]) -> QuantizedTensor {
         let storedElements = layout.groupCount * layout.storedGroupSize
         let perGroup = scaleFormat.bitWidth + (options.mode == .affine ? bits : 0)
-        var result = QuantizedTensor(
+        var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes,
             scales: scales, offsets: options.mode == .affine || !signed ? zeros : [],
             groupSize: layout.storedGroupSize,
             storedBits: storedElements * bits + layout.groupCount * perGroup,
             isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
-        result.granularity = layout.granularity
-        return result
+        q.granularity = layout.granularity
+        return q
     }
 
     /// Elements of a run whose code sits at an end of the range and whose input lay beyond it.
