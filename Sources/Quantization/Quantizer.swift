@@ -25,6 +25,9 @@ public struct Quantizer: Sendable {
         if let mode = options.rounding, case .ggml = scheme, options.scaleArithmetic == .float32, mode != .nearestEven {
             throw QuantizationError("--scale-arithmetic float32 reproduces ggml's reference code, which has its own rounding; drop --rounding.")
         }
+        if case .ggml(let g) = scheme, g.isKQuant, options.rounding != nil {
+            throw QuantizationError("\(g.rawValue) follows ggml's reference search for its scales; --rounding does not apply.")
+        }
         if case .nvfp4 = scheme, !(-9...8).contains(options.nvfp4ScaleMinimumExponent) {
             throw QuantizationError("--scale-min must be a power of two E4M3 holds, 2^-9 … 2^8.")
         }
@@ -94,20 +97,8 @@ public struct Quantizer: Sendable {
     /// Applies the non-finite policy.
     private func prepare(_ tensor: Tensor) throws(QuantizationError) -> Prepared {
         // A branch-free scan first: almost every tensor is all finite.
-        var allFinite = true
-        tensor.values.withUnsafeBufferPointer { x in
-            // Four at a time: a value is not finite when its exponent bits are all ones.
-            var seen = SIMD4<UInt32>(repeating: 0)
-            let exponent = SIMD4<UInt32>(repeating: 0x7F80_0000)
-            let raw = UnsafeRawPointer(x.baseAddress)
-            var i = 0
-            while i + 4 <= x.count {
-                let v = raw!.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<UInt32>.self)
-                seen |= SIMD4<UInt32>(repeating: 1) & unsafeBitCast((v & exponent) .== exponent, to: SIMD4<UInt32>.self)
-                i += 4
-            }
-            allFinite = seen == SIMD4<UInt32>(repeating: 0)
-            while i < x.count { allFinite = allFinite && x[i].isFinite; i += 1 }
+        let allFinite = tensor.values.withUnsafeBufferPointer { x in
+            x.isEmpty || GroupRanges.minMaxFinite(x.baseAddress!, 0..<x.count).2
         }
         if allFinite { return Prepared(tensor: tensor, nanIndices: []) }
         var firstBad: Int? = nil, bad = 0

@@ -80,6 +80,11 @@ import FloatLabTestSupport
         (["--scheme", "mxfp4", "--scale-min", "3"], "--scale-min"),
         (["--scheme", "int8", "--tensor", "nope"], "no tensor named 'nope'"),
         ([String](), "--scheme SCHEME or --compare"),
+        (["--scheme", "int8", "--calibration", "kl2"], "unknown calibration 'kl2'"),
+        (["--scheme", "mxfp4", "--block", "0"], "--block must be at least 1"),
+        (["--scheme", "int8", "--scale-format", "zz9"], "unknown format 'zz9'"),
+        (["--scheme", "int8", "--rounding", "sideways"], "unknown rounding mode 'sideways'"),
+        (["--scheme", "q4_k", "--rounding", "up", "--unfit", "keep"], "--rounding does not apply"),
     ])
     func badInputFailsAndWritesNothing(_ extra: [String], _ message: String) throws {
         let dir = try temporaryDirectory()

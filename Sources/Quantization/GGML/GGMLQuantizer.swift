@@ -75,9 +75,6 @@ struct GGMLQuantizer {
         guard tensor.rowLength % 256 == 0 else {
             throw QuantizationError("\(type.rawValue) needs rows of a multiple of 256 elements; tensor '\(tensor.name)' has rows of \(tensor.rowLength) (shape \(tensor.shape)).")
         }
-        if options.rounding != nil {
-            throw QuantizationError("\(type.rawValue) follows ggml's reference search for its scales; --rounding does not apply.")
-        }
         let blocks = tensor.count / 256
         let groupsPerBlock = 256 / type.scaleGroup
         var codes = [Int32](repeating: 0, count: tensor.count)
