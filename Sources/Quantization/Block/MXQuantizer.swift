@@ -54,53 +54,54 @@ struct MXQuantizer {
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
-        var scales = [Double](repeating: 0, count: layout.groupCount)
+        var exponents = [Int](repeating: -127, count: layout.groupCount)
         let mode = options.rounding ?? .nearestEven
         let minimumInt: Double = options.mxint8UsesMinus128 ? -128 : -127
         let kernel = codec.map { ScaledElementKernel(codec: $0) }
         let integers = IntegerKernel(mode: mode, offset: 0, floorMode: false, lower: minimumInt, upper: 127, seed: options.seed)
-        var elementCodes = [UInt16](repeating: 0, count: codec == nil ? 0 : tensor.count)
-        var segments: [ScaledElementKernel.Segment] = []
-        tensor.values.withUnsafeBufferPointer { x in
-            elementCodes.withUnsafeMutableBufferPointer { ec in
-                codes.withUnsafeMutableBufferPointer { c in
-                    layout.forEachRun { g, run in
-                        let (lo, hi) = GroupRanges.minMax(x.baseAddress!, run)
-                        let amax = Swift.max(-lo, hi)
-                        let e = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
-                        let scale = Double(sign: .plus, exponent: e, significand: 1)
-                        scales[g] = scale
-                        let limit = maxFinite * scale
-                        if Double(amax) > limit { for i in run where Double(x[i].magnitude) > limit { clipped.append(i) } }
-                        if let codec, let kernel {
-                            switch options.scaleArithmetic {
-                            case .exact:
-                                segments.append(.init(range: run, scale: scale, k: e))
-                            case .float32:
-                                let inverse = Float(sign: .plus, exponent: -e, significand: 1)
-                                for i in run { ec[i] = UInt16(codec.code(x[i] * inverse, index: i)); c[i] = Int32(ec[i]) }
+        let blockSize = blockSize
+        // Row by row: the exponents of its blocks (and any clipping), then its elements in one pass.
+        func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
+            tensor.values.withUnsafeBufferPointer { xb in
+                exponents.withUnsafeMutableBufferPointer { eb in
+                    let x = xb.baseAddress!, e = eb.baseAddress!
+                    layout.forEachRow { g0, row in
+                        var b = g0, lo = row.lowerBound
+                        while lo < row.upperBound {
+                            let block = lo..<Swift.min(lo + blockSize, row.upperBound)
+                            let amax = BlockMaximum.magnitude(x, block)
+                            e[b] = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
+                            let limit = maxFinite * Double(sign: .plus, exponent: e[b], significand: 1)
+                            if Double(amax) > limit { for i in block where Double(x[i].magnitude) > limit { clipped.append(i) } }
+                            if codec == nil {
+                                integers.run(x, block, scale: Double(sign: .plus, exponent: e[b] - 6, significand: 1), into: c)
+                            } else if let codec, options.scaleArithmetic == .float32 {
+                                let inverse = Float(sign: .plus, exponent: -e[b], significand: 1)
+                                for i in block { c[i] = C(truncatingIfNeeded: codec.code(x[i] * inverse, index: i)) }
                             }
-                        } else {
-                            let step = Double(sign: .plus, exponent: e - 6, significand: 1)
-                            integers.run(x.baseAddress!, run, scale: step, into: c.baseAddress!)
+                            b += 1
+                            lo = block.upperBound
                         }
-                    }
-                    if let kernel, !segments.isEmpty {
-                        kernel.run(x.baseAddress!, segments: segments, into: ec.baseAddress!)
-                        for seg in segments { for i in seg.range { c[i] = Int32(ec[i]) } }
+                        if let kernel, options.scaleArithmetic == .exact {
+                            // Float elements are stored as UInt8 (C is UInt8 whenever there is a codec).
+                            let bytes = UnsafeMutableRawPointer(c).assumingMemoryBound(to: UInt8.self)
+                            kernel.runBlocks(x, row, blockSize: blockSize, scales: nil, exponents: e + g0, into: bytes)
+                        }
                     }
                 }
             }
         }
+        let codes: Codes = codec == nil ? .make(Int8.self, count: tensor.count) { fill($0) }
+                                        : .make(UInt8.self, count: tensor.count) { fill($0) }
+        let scales = exponents.map { Double(sign: .plus, exponent: $0, significand: 1) }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],
             groupSize: blockSize,
             storedBits: layout.groupCount * (blockSize * element.bits + 8),
             isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
         q.granularity = .group(size: blockSize)
-        q.scaleCodes = scales.map { UInt64($0.exponent + 127) }
+        q.scaleCodes = exponents.map { UInt64($0 + 127) }
         return q
     }
 }

@@ -65,36 +65,42 @@ struct NVFP4Quantizer {
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        let (tlo, thi) = tensor.values.withUnsafeBufferPointer { GroupRanges.minMax($0.baseAddress!, 0..<tensor.count) }
-        let amax = Swift.max(-tlo, thi)
+        let amax = tensor.values.withUnsafeBufferPointer { BlockMaximum.magnitude($0.baseAddress!, 0..<tensor.count) }
         let s2 = Self.tensorScale(amax: amax)
-        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
-        var elementCodes = [UInt16](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }
-        var segments: [ScaledElementKernel.Segment] = []
-        tensor.values.withUnsafeBufferPointer { x in
-          elementCodes.withUnsafeMutableBufferPointer { ec in
-            layout.forEachRun { g, run in
-                let (lo, hi) = GroupRanges.minMax(x.baseAddress!, run)
-                let bmax = Swift.max(-lo, hi)
-                let sq = blockScale(amax: bmax, tensorScale: s2)
-                let scale = sq * Double(s2)            // exact: 4 × 24 bits
-                scales[g] = scale
-                scaleCodes[g] = Self.e4m3Code(sq)
-                let scale32 = Float(sq) * s2
-                switch options.scaleArithmetic {
-                case .exact: segments.append(.init(range: run, scale: scale, k: nil))
-                case .float32: for i in run { ec[i] = UInt16(codec.code(x[i] / scale32, index: i)) }
+        let blockSize = blockSize
+        // Row by row: the scales of its blocks (and any clipping), then its elements in one pass.
+        let codes = Codes.make(UInt8.self, count: tensor.count) { c in
+            tensor.values.withUnsafeBufferPointer { xb in
+                scales.withUnsafeMutableBufferPointer { sb in
+                    let x = xb.baseAddress!
+                    layout.forEachRow { g0, row in
+                        var b = g0, lo = row.lowerBound
+                        while lo < row.upperBound {
+                            let block = lo..<Swift.min(lo + blockSize, row.upperBound)
+                            let bmax = BlockMaximum.magnitude(x, block)
+                            let sq = blockScale(amax: bmax, tensorScale: s2)
+                            let scale = sq * Double(s2)            // exact: 4 × 24 bits
+                            sb[b] = scale
+                            scaleCodes[b] = Self.e4m3Code(sq)
+                            if options.scaleArithmetic == .float32 {
+                                let scale32 = Float(sq) * s2
+                                for i in block { c[i] = UInt8(codec.code(x[i] / scale32, index: i)) }
+                            }
+                            let bound = 6 * scale
+                            if Double(bmax) > bound { for i in block where Double(x[i].magnitude) > bound { clipped.append(i) } }
+                            b += 1
+                            lo = block.upperBound
+                        }
+                        if options.scaleArithmetic == .exact {
+                            kernel.runBlocks(x, row, blockSize: blockSize, scales: sb.baseAddress! + g0, exponents: nil, into: c)
+                        }
+                    }
                 }
-                let bound = 6 * scale
-                if Double(bmax) > bound { for i in run where Double(x[i].magnitude) > bound { clipped.append(i) } }
             }
-            if !segments.isEmpty { kernel.run(x.baseAddress!, segments: segments, into: ec.baseAddress!) }
-            for i in 0..<tensor.count { codes[i] = Int32(ec[i]) }
-          }
         }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .nvfp4, codes: codes, scales: scales, offsets: [],

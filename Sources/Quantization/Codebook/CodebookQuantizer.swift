@@ -50,10 +50,10 @@ struct CodebookQuantizer {
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        var codes = [Int32](repeating: 0, count: tensor.count)
         var scales = [Double](repeating: 0, count: layout.groupCount)
         let float32 = options.scaleArithmetic == .float32
-        tensor.values.withUnsafeBufferPointer { x in
+        let codes = Codes.make(UInt8.self, count: tensor.count) { codes in
+          tensor.values.withUnsafeBufferPointer { x in
             layout.forEachRun { g, run in
                 var absmax: Float = 0
                 for i in run { absmax = Swift.max(absmax, x[i].magnitude) }
@@ -81,9 +81,10 @@ struct CodebookQuantizer {
                         let negative = float32 ? v * inverse < 0 : v < 0
                         code = Self.fp4CodeByRank[k] | (negative ? 8 : 0)
                     }
-                    codes[i] = code
+                    codes[i] = UInt8(code)
                 }
             }
+          }
         }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .codebook(codebook), codes: codes, scales: scales, offsets: [],

@@ -34,28 +34,25 @@ struct ScaledFloatQuantizer {
             return e.value
         }
         let scales = (0..<layout.groupCount).map { scale(amax: Swift.max(-ranges.min[$0], ranges.max[$0])) }
-        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
         let limit = codec.maxFinite
         let kernel = ScaledElementKernel(codec: codec)
-        var elementCodes = [UInt16](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }
-        tensor.values.withUnsafeBufferPointer { x in
-            elementCodes.withUnsafeMutableBufferPointer { ec in
+        func fill<C: CodeElement & UnsignedInteger>(_ c: UnsafeMutablePointer<C>) {
+            tensor.values.withUnsafeBufferPointer { x in
                 layout.forEachRun { g, run in
                     let s = scales[g]
                     if options.scaleArithmetic == .exact || s == 1 {
-                        kernel.run(x.baseAddress!, run, scale: s, powerOfTwo: s == 1 ? 0 : nil, into: ec.baseAddress!)
+                        kernel.run(x.baseAddress!, run, scale: s, powerOfTwo: s == 1 ? 0 : nil, into: c)
                     } else {
-                        for i in run { ec[i] = UInt16(element(x[i], s, index: i).code) }
+                        for i in run { c[i] = C(truncatingIfNeeded: element(x[i], s, index: i).code) }
                     }
                     let bound = s * limit
-                    for i in run {
-                        codes[i] = Int32(ec[i])
-                        if Double(x[i].magnitude) > bound { clipped.append(i) }
-                    }
+                    for i in run where Double(x[i].magnitude) > bound { clipped.append(i) }
                 }
             }
         }
+        let codes: Codes = codec.format.bitWidth <= 8 ? .make(UInt8.self, count: tensor.count) { fill($0) }
+                                                      : .make(UInt16.self, count: tensor.count) { fill($0) }
         let scaled = options.floatScale == .amax
         var result = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: scheme, codes: codes, scales: scales, offsets: [],

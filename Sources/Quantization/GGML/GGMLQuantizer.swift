@@ -43,25 +43,26 @@ struct GGMLQuantizer {
             throw QuantizationError("\(type.rawValue) needs rows of a multiple of 32 elements, as ggml lays blocks out; tensor '\(tensor.name)' has rows of \(tensor.rowLength) (shape \(tensor.shape)). llama.cpp keeps such tensors in float16 or q8_0 of a padded copy; choose a scheme with padded groups (mxfp4, nf4, int4 with --granularity group:32).")
         }
         let blocks = tensor.count / 32
-        var codes = [Int32](repeating: 0, count: tensor.count)
         var scales = [Double](repeating: 0, count: blocks)
         var minimums = [Double](repeating: 0, count: hasMinimum ? blocks : 0)
         var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
-        tensor.values.withUnsafeBufferPointer { x in
-          codes.withUnsafeMutableBufferPointer { c in
-            bytes.withUnsafeMutableBufferPointer { out in
-              scales.withUnsafeMutableBufferPointer { sc in
-                for b in 0..<blocks {
-                    let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
-                    let r = quantizeBlock(block, firstIndex: b * 32, codes: c.baseAddress!)
-                    sc[b] = r.d16
-                    if hasMinimum { minimums[b] = r.m16 }
-                    write(r, codes: c.baseAddress! + b * 32, into: out.baseAddress! + b * type.blockBytes)
+        func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
+            tensor.values.withUnsafeBufferPointer { x in
+                bytes.withUnsafeMutableBufferPointer { out in
+                    scales.withUnsafeMutableBufferPointer { sc in
+                        for b in 0..<blocks {
+                            let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
+                            let r = quantizeBlock(block, firstIndex: b * 32, codes: c)
+                            sc[b] = r.d16
+                            if hasMinimum { minimums[b] = r.m16 }
+                            write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
+                        }
+                    }
                 }
-              }
             }
-          }
         }
+        let codes: Codes = type == .q8_0 ? .make(Int8.self, count: tensor.count) { fill($0) }
+                                         : .make(UInt8.self, count: tensor.count) { fill($0) }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .ggml(type), codes: codes, scales: scales, offsets: minimums,
             groupSize: 32, storedBits: blocks * type.blockBytes * 8,
@@ -77,18 +78,19 @@ struct GGMLQuantizer {
         }
         let blocks = tensor.count / 256
         let groupsPerBlock = 256 / type.scaleGroup
-        var codes = [Int32](repeating: 0, count: tensor.count)
         var scales = [Double](repeating: 0, count: blocks * groupsPerBlock)
         var offsets = [Double](repeating: 0, count: type == .q4_k ? blocks * groupsPerBlock : 0)
         var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
-        for b in 0..<blocks {
-            let x = tensor.values[(b * 256)..<(b * 256 + 256)]
-            if type == .q4_k {
-                KQuants.q4K(x, codes: &codes, at: b * 256, scales: &scales, offsets: &offsets, group: b * groupsPerBlock,
-                            bytes: &bytes, byteAt: b * type.blockBytes)
-            } else {
-                KQuants.q6K(x, codes: &codes, at: b * 256, scales: &scales, group: b * groupsPerBlock,
-                            bytes: &bytes, byteAt: b * type.blockBytes)
+        let codes = Codes.make(UInt8.self, count: tensor.count) { c in
+            for b in 0..<blocks {
+                let x = tensor.values[(b * 256)..<(b * 256 + 256)]
+                if type == .q4_k {
+                    KQuants.q4K(x, codes: c + b * 256, scales: &scales, offsets: &offsets, group: b * groupsPerBlock,
+                                bytes: &bytes, byteAt: b * type.blockBytes)
+                } else {
+                    KQuants.q6K(x, codes: c + b * 256, scales: &scales, group: b * groupsPerBlock,
+                                bytes: &bytes, byteAt: b * type.blockBytes)
+                }
             }
         }
         var q = QuantizedTensor(
@@ -112,7 +114,7 @@ struct GGMLQuantizer {
     }
 
     /// One block; `codes` is the whole tensor's code buffer (element i at codes[i]).
-    func quantizeBlock(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, codes: UnsafeMutablePointer<Int32>) -> Block {
+    func quantizeBlock<C: CodeElement>(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, codes: UnsafeMutablePointer<C>) -> Block {
         var r = Block()
         let float32 = options.scaleArithmetic == .float32
         switch type {
@@ -124,8 +126,8 @@ struct GGMLQuantizer {
             if d != 0 && !float32 {
                 IntegerKernel(mode: options.rounding ?? .nearestAway, offset: 0, floorMode: false, lower: -127, upper: 127, seed: options.seed)
                     .run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), into: codes)
-                            } else {
-                for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : Int32((x[j] * id).rounded(.toNearestOrAwayFromZero)) }
+            } else {
+                for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : C(truncatingIfNeeded: Int32((x[j] * id).rounded(.toNearestOrAwayFromZero))) }
             }
             (r.d16Bits, r.d16) = Self.half(d)
         case .q4_0, .q5_0:
@@ -135,14 +137,14 @@ struct GGMLQuantizer {
             let d = m / Float(-half)
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {
-                for j in 0..<32 { codes[firstIndex + j] = Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero))) }
+                for j in 0..<32 { codes[firstIndex + j] = C(truncatingIfNeeded: Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero)))) }
             } else {
                 // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
                 let kernel = options.rounding.map {
                     IntegerKernel(mode: $0, offset: half, floorMode: false, lower: 0, upper: Double(levels - 1), seed: options.seed)
                 } ?? IntegerKernel(mode: .down, offset: half + 0.5, floorMode: true, lower: 0, upper: Double(levels - 1), seed: options.seed)
                 kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d.magnitude), negated: d < 0, into: codes)
-                            }
+            }
             (r.d16Bits, r.d16) = Self.half(d)
         case .q4_k, .q6_k:
             preconditionFailure("k-quants go through quantizeK")
@@ -154,13 +156,13 @@ struct GGMLQuantizer {
                 : (mx == mn ? 0 : Float(ScaleRounding.quotient(Double(mx) - Double(mn), Dyadic(significand: UInt64(top), exponent: 0), in: .float32)))
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {
-                for j in 0..<32 { codes[firstIndex + j] = float32 ? Int32(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero))) : 0 }
+                for j in 0..<32 { codes[firstIndex + j] = float32 ? C(truncatingIfNeeded: Int32(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero)))) : 0 }
             } else {
                 let kernel = options.rounding.map {
                     IntegerKernel(mode: $0, offset: 0, floorMode: false, lower: 0, upper: top, seed: options.seed)
                 } ?? IntegerKernel(mode: .down, offset: 0.5, floorMode: true, lower: 0, upper: top, seed: options.seed)
                 kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), minimum: mn, into: codes)
-                            }
+            }
             (r.d16Bits, r.d16) = Self.half(d)
             (r.m16Bits, r.m16) = Self.half(mn)
         }
@@ -169,7 +171,7 @@ struct GGMLQuantizer {
 
     /// One block in ggml's layout (little-endian float16 fields).
     @inline(__always)
-    func write(_ r: Block, codes q: UnsafePointer<Int32>, into bytes: UnsafeMutablePointer<UInt8>) {
+    func write<C: CodeElement>(_ r: Block, codes q: UnsafeMutablePointer<C>, into bytes: UnsafeMutablePointer<UInt8>) {
         var o = 0
         bytes[0] = UInt8(r.d16Bits & 0xFF); bytes[1] = UInt8(r.d16Bits >> 8); o = 2
         if hasMinimum { bytes[2] = UInt8(r.m16Bits & 0xFF); bytes[3] = UInt8(r.m16Bits >> 8); o = 4 }
@@ -181,8 +183,8 @@ struct GGMLQuantizer {
         case .q5_0, .q5_1:
             var qh: UInt32 = 0
             for j in 0..<16 {
-                qh |= (UInt32(q[j]) >> 4 & 1) << UInt32(j)
-                qh |= (UInt32(q[j + 16]) >> 4 & 1) << UInt32(j + 16)
+                qh |= (UInt32(truncatingIfNeeded: q[j]) >> 4 & 1) << UInt32(j)
+                qh |= (UInt32(truncatingIfNeeded: q[j + 16]) >> 4 & 1) << UInt32(j + 16)
             }
             for k in 0..<4 { bytes[o + k] = UInt8(truncatingIfNeeded: qh >> UInt32(8 * k)) }
             o += 4

@@ -144,7 +144,7 @@ enum KQuants {
     }
 
     /// One q4_K super-block: levels into `codes`, per-sub-block scale d·sc and offset −dmin·m, the 144 bytes.
-    static func q4K(_ x: ArraySlice<Float>, codes: inout [Int32], at first: Int, scales: inout [Double], offsets: inout [Double],
+    static func q4K(_ x: ArraySlice<Float>, codes: UnsafeMutablePointer<UInt8>, scales: inout [Double], offsets: inout [Double],
                     group: Int, bytes: inout [UInt8], byteAt o: Int) {
         var L = [UInt8](repeating: 0, count: superBlock)
         var mins = [Float](repeating: 0, count: 8), subScales = [Float](repeating: 0, count: 8)
@@ -189,7 +189,7 @@ enum KQuants {
                 L[32 * j + ii] = UInt8(Swift.max(0, Swift.min(15, nearestInt((xs[32 * j + ii] + dm) / d))))
             }
         }
-        for i in 0..<superBlock { codes[first + i] = Int32(L[i]) }
+        for i in 0..<superBlock { codes[i] = L[i] }
         bytes[o] = UInt8(dBits & 0xFF); bytes[o + 1] = UInt8(dBits >> 8)
         bytes[o + 2] = UInt8(mBits & 0xFF); bytes[o + 3] = UInt8(mBits >> 8)
         for k in 0..<12 { bytes[o + 4 + k] = sc[k] }
@@ -201,7 +201,7 @@ enum KQuants {
     }
 
     /// One q6_K super-block: levels into `codes`, per-sub-block scale d·sc, the 210 bytes.
-    static func q6K(_ x: ArraySlice<Float>, codes: inout [Int32], at first: Int, scales: inout [Double],
+    static func q6K(_ x: ArraySlice<Float>, codes: UnsafeMutablePointer<UInt8>, scales: inout [Double],
                     group: Int, bytes: inout [UInt8], byteAt o: Int) {
         var L = [UInt8](repeating: 0, count: superBlock)
         var subScales = [Float](repeating: 0, count: 16)
@@ -214,7 +214,7 @@ enum KQuants {
         }
         if maxAbsScale < groupMaxEps {
             for k in 0..<210 { bytes[o + k] = 0 }
-            for i in 0..<superBlock { codes[first + i] = 0 }      // every level 0, every scale 0: the value 0
+            for i in 0..<superBlock { codes[i] = 0 }      // every level 0, every scale 0: the value 0
             for ib in 0..<16 { scales[group + ib] = 0 }
             return
         }
@@ -230,7 +230,7 @@ enum KQuants {
                 L[16 * j + ii] = UInt8(Swift.max(-32, Swift.min(31, nearestInt(xs[16 * j + ii] / d))) + 32)
             }
         }
-        for i in 0..<superBlock { codes[first + i] = Int32(L[i]) }
+        for i in 0..<superBlock { codes[i] = L[i] }
         var ql = o, qh = o + 128
         for j in stride(from: 0, to: superBlock, by: 128) {
             for l in 0..<32 {

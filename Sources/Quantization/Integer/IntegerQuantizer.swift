@@ -79,29 +79,38 @@ struct IntegerQuantizer {
             return e.value
         }
         let params = (0..<layout.groupCount).map { parameters(min: ranges.min[$0], max: ranges.max[$0]) }
-        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }   // every element is written below
         var clipped: [Int] = []
-        tensor.values.withUnsafeBufferPointer { x in
-            codes.withUnsafeMutableBufferPointer { c in
+        func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
+            tensor.values.withUnsafeBufferPointer { x in
                 layout.forEachRun { g, run in
                     let p = params[g]
                     if options.scaleArithmetic == .exact {
                         IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
-                            .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
+                            .run(x.baseAddress!, run, scale: p.scale, into: c)
                         // At an end of the range, whether x was clipped there takes the unclamped code.
-                        appendClipped(x.baseAddress!, c.baseAddress!, run, p, &clipped)
+                        appendClipped(x.baseAddress!, c, run, p, &clipped)
                     } else {
                         for i in run {
                             let r = dequantized(x[i], p, index: i)
-                            c[i] = Int32(r.code)
+                            c[i] = C(r.code)
                             if !r.inRange { clipped.append(i) }
                         }
                     }
                 }
             }
         }
+        let codes: Codes
+        switch codeWidth {
+        case .int8: codes = .make(Int8.self, count: tensor.count) { fill($0) }
+        case .uint8: codes = .make(UInt8.self, count: tensor.count) { fill($0) }
+        case .int16: codes = .make(Int16.self, count: tensor.count) { fill($0) }
+        default: codes = .make(UInt16.self, count: tensor.count) { fill($0) }
+        }
         return result(tensor, layout, scheme, codes, params.map(\.scale), params.map(\.zeroPoint), clipped)
     }
+
+    /// The storage of the codes: the narrowest integer type of the code range.
+    var codeWidth: Codes.Width { Codes.Width(holding: Int(range.qmin), Int(range.qmax)) }
 
     /// The one-pass path: for min–max calibration, exact arithmetic and
     /// groups that are single runs, each group is ranged, scaled, quantized
@@ -109,13 +118,12 @@ struct IntegerQuantizer {
     /// a value that is not finite (the caller's policy decides) or the path does not apply.
     func quantizeFused(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) -> QuantizedTensor? {
         guard options.calibration == .minmax, options.scaleArithmetic == .exact, layout.runsAreGroups else { return nil }
-        var codes = [Int32](unsafeUninitializedCapacity: tensor.count) { _, n in n = tensor.count }
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var zeros = [Double](repeating: 0, count: layout.groupCount)
         var clipped: [Int] = []
         var finite = true
-        tensor.values.withUnsafeBufferPointer { x in
-            codes.withUnsafeMutableBufferPointer { c in
+        func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
+            tensor.values.withUnsafeBufferPointer { x in
                 layout.forEachRun { g, run in
                     guard finite else { return }
                     let (lo, hi, ok) = GroupRanges.minMaxFinite(x.baseAddress!, run)
@@ -124,17 +132,26 @@ struct IntegerQuantizer {
                     scales[g] = p.scale
                     zeros[g] = p.zeroPoint
                     IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
-                        .run(x.baseAddress!, run, scale: p.scale, into: c.baseAddress!)
-                    appendClipped(x.baseAddress!, c.baseAddress!, run, p, &clipped)
+                        .run(x.baseAddress!, run, scale: p.scale, into: c)
+                    appendClipped(x.baseAddress!, c, run, p, &clipped)
                 }
             }
+            // Codes after a non-finite group are never read: the result is dropped.
+            if !finite { c.initialize(repeating: 0, count: tensor.count) }
+        }
+        let codes: Codes
+        switch codeWidth {
+        case .int8: codes = .make(Int8.self, count: tensor.count) { fill($0) }
+        case .uint8: codes = .make(UInt8.self, count: tensor.count) { fill($0) }
+        case .int16: codes = .make(Int16.self, count: tensor.count) { fill($0) }
+        default: codes = .make(UInt16.self, count: tensor.count) { fill($0) }
         }
         guard finite else { return nil }
         return result(tensor, layout, scheme, codes, scales, zeros, clipped)
     }
 
     /// The quantized tensor: zero points stored for affine and unsigned schemes, every bit counted.
-    private func result(_ tensor: Tensor, _ layout: GroupLayout, _ scheme: QuantizationScheme, _ codes: [Int32],
+    private func result(_ tensor: Tensor, _ layout: GroupLayout, _ scheme: QuantizationScheme, _ codes: Codes,
                         _ scales: [Double], _ zeros: [Double], _ clipped: [Int]) -> QuantizedTensor {
         let storedElements = layout.groupCount * layout.storedGroupSize
         let perGroup = scaleFormat.bitWidth + (options.mode == .affine ? bits : 0)
@@ -150,16 +167,16 @@ struct IntegerQuantizer {
 
     /// Elements of a run whose code sits at an end of the range and whose input lay beyond it.
     @inline(__always)
-    func appendClipped(_ x: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Int32>, _ run: Range<Int>, _ p: Parameters,
-                       _ clipped: inout [Int]) {
-        let lo = Int32(p.qmin), hi = Int32(p.qmax)
-        let lo4 = SIMD4<Int32>(repeating: lo), hi4 = SIMD4<Int32>(repeating: hi)
+    func appendClipped<C: CodeElement>(_ x: UnsafePointer<Float>, _ c: UnsafeMutablePointer<C>, _ run: Range<Int>, _ p: Parameters,
+                                       _ clipped: inout [Int]) {
+        let lo = C(p.qmin), hi = C(p.qmax)
+        let lo4 = SIMD4<C>(repeating: lo), hi4 = SIMD4<C>(repeating: hi)
         let raw = UnsafeRawPointer(c)
         var i = run.lowerBound
         while i < run.upperBound {
             // Four codes at a time; only a quad with a code at an end is looked at closely.
             if i + 4 <= run.upperBound {
-                let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Int32>.self)
+                let v = raw.loadUnaligned(fromByteOffset: MemoryLayout<C>.stride * i, as: SIMD4<C>.self)
                 if !any((v .== lo4) .| (v .== hi4)) { i += 4; continue }
             }
             for j in i..<Swift.min(i + 4, run.upperBound) where c[j] == lo || c[j] == hi {

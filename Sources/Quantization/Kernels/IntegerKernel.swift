@@ -44,11 +44,11 @@ struct IntegerKernel {
     /// Codes for x[run] with scale s, minimum m subtracted first (0 for most schemes);
     /// `negated` divides by −s (ggml's q4_0 and q5_0 have negative scales).
     @inline(__always)
-    func run(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale s: Double, minimum m: Float = 0, negated: Bool = false,
-             into codes: UnsafeMutablePointer<Int32>) {
+    func run<C: CodeElement>(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale s: Double, minimum m: Float = 0, negated: Bool = false,
+                             into codes: UnsafeMutablePointer<C>) {
         let sign = negated ? -1.0 : 1.0
         guard isFast else {
-            for i in range { codes[i] = Int32(exact(sign * Double(x[i]) - Double(m), s, index: i)) }
+            for i in range { codes[i] = C(truncatingIfNeeded: Int32(exact(sign * Double(x[i]) - Double(m), s, index: i))) }
             return
         }
         if floorMode { loop(Floor.self, x, range, s, m, sign, codes); return }
@@ -63,8 +63,8 @@ struct IntegerKernel {
     /// The branch-free loop for one rule, then the exact path for the
     /// elements it flagged (none, almost always).
     @inline(__always)
-    private func loop<R: KernelRule>(_: R.Type, _ x: UnsafePointer<Float>, _ range: Range<Int>, _ s: Double, _ m: Float,
-                                     _ sign: Double, _ codes: UnsafeMutablePointer<Int32>) {
+    private func loop<R: KernelRule, C: CodeElement>(_: R.Type, _ x: UnsafePointer<Float>, _ range: Range<Int>, _ s: Double, _ m: Float,
+                                                     _ sign: Double, _ codes: UnsafeMutablePointer<C>) {
         // (sign · x − m) · (1/s) = (x − sign · m) · (sign/s): the sign folds into the reciprocal.
         let inv = sign / s
         let magic = 6_755_399_441_055_744.0        // 1.5 · 2^52: (y + magic) − magic rounds to nearest even
@@ -100,10 +100,10 @@ struct IntegerKernel {
                     q.replace(with: hi4, where: q .> hi4)
                     // q is an integer below 2^22 in magnitude: its value sits in the low bits of q + 1.5 · 2^23.
                     let bits = unsafeBitCast(q + magic4, to: SIMD4<Int32>.self) &- magicBits
-                    out.storeBytes(of: bits, toByteOffset: 4 * i0, as: SIMD4<Int32>.self)
+                    out.storeBytes(of: SIMD4<C>(truncatingIfNeeded: bits), toByteOffset: MemoryLayout<C>.stride * i0, as: SIMD4<C>.self)
                     if any(critical) {
                         // About one group of four in 500: redo its flagged elements exactly.
-                        for k in 0..<4 where critical[k] { codes[i0 + k] = Int32(exact(sign * Double(x[i0 + k]), s, index: i0 + k)) }
+                        for k in 0..<4 where critical[k] { codes[i0 + k] = C(truncatingIfNeeded: Int32(exact(sign * Double(x[i0 + k]), s, index: i0 + k))) }
                     }
                     i0 += 4
                 }
@@ -128,10 +128,10 @@ struct IntegerKernel {
                 q.replace(with: lo4, where: q .< lo4)
                 q.replace(with: hi4, where: q .> hi4)
                 let bits = unsafeBitCast(q + magic4, to: SIMD4<Int64>.self)
-                UnsafeMutableRawPointer(codes).storeBytes(of: SIMD4<Int32>(truncatingIfNeeded: bits), toByteOffset: 4 * i0, as: SIMD4<Int32>.self)
+                UnsafeMutableRawPointer(codes).storeBytes(of: SIMD4<C>(truncatingIfNeeded: bits), toByteOffset: MemoryLayout<C>.stride * i0, as: SIMD4<C>.self)
                 if any(critical) {
                     for k in 0..<4 where critical[k] {
-                        codes[i0 + k] = Int32(exact(sign * (Double(x[i0 + k]) - md), s, index: i0 + k))
+                        codes[i0 + k] = C(truncatingIfNeeded: Int32(exact(sign * (Double(x[i0 + k]) - md), s, index: i0 + k)))
                     }
                 }
                 i0 += 4
@@ -145,13 +145,13 @@ struct IntegerKernel {
             flagged = flagged || (R.critical(d) && y.magnitude < 0x1p20)
             let q = Swift.min(Swift.max(R.pick(r, d, y) + after, lo), hi)
             // q is an integer of magnitude below 2^31: its two's complement sits in the low bits of q + magic.
-            codes[i] = Int32(truncatingIfNeeded: Int64(bitPattern: (q + magic).bitPattern))
+            codes[i] = C(truncatingIfNeeded: Int64(bitPattern: (q + magic).bitPattern))
         }
         guard flagged else { return }
         for i in tail..<range.upperBound {
             let y = (Double(x[i]) - md) * inv + before
             let d = y - ((y + magic) - magic)
-            if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = Int32(exact(sign * (Double(x[i]) - md), s, index: i)) }
+            if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = C(truncatingIfNeeded: Int32(exact(sign * (Double(x[i]) - md), s, index: i))) }
         }
     }
 }

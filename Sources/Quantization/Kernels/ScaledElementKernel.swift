@@ -30,119 +30,120 @@ final class ScaledElementKernel {
         allExact = bits >= 23
         criticalMask = allExact ? 0 : (UInt32(1) << UInt32(23 - bits)) - 1
         y = .allocate(capacity: Self.chunk)
-        out = .allocate(capacity: Self.chunk)
     }
 
-    deinit {
-        y.deallocate()
-        out.deallocate()
-    }
+    deinit { y.deallocate() }
 
-    /// Scratch for one chunk: the scaled float32 values and their codes
-    /// (one kernel serves one quantization, on one thread).
+    /// Scratch for one chunk: the scaled float32 values (one kernel serves
+    /// one quantization, on one thread).
     private let y: UnsafeMutablePointer<UInt32>
-    private let out: UnsafeMutablePointer<UInt16>
 
     static let chunk = 2048
 
     /// Codes for x[range] divided by S (or times 2^-k when `powerOfTwo` is k).
-    func run(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale S: Double, powerOfTwo k: Int?,
-             into codes: UnsafeMutablePointer<UInt16>) {
-        if allExact {
-            for i in range { codes[i] = UInt16(exact(x[i], S, k, index: i)) }
-            return
-        }
-        let inv = k.map { Double(sign: .plus, exponent: -$0, significand: 1) } ?? 1 / S
+    func run<C: CodeElement & UnsignedInteger>(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale S: Double, powerOfTwo k: Int?,
+                             into codes: UnsafeMutablePointer<C>) {
         var start = range.lowerBound
-        let yb = UnsafeMutableBufferPointer(start: y, count: Self.chunk)
-        let ob = UnsafeMutableBufferPointer(start: out, count: Self.chunk)
-        do {
-            do {
-                while start < range.upperBound {
-                    let n = Swift.min(Self.chunk, range.upperBound - start)
-                    var flagged = false
-                    for j in 0..<n {
-                        let v = Float(Double(x[start + j]) * inv).bitPattern
-                        yb[j] = v
-                        let e = v & 0x7F80_0000
-                        let zeroX = x[start + j] == 0
-                        let bad = k == nil ? (e == 0 || (v & criticalMask) == 0) : e == 0
-                        flagged = flagged || (bad && !zeroX)
-                    }
-                    converter.convert(UnsafeBufferPointer(rebasing: yb[0..<n]), into: UnsafeMutableBufferPointer(rebasing: ob[0..<n]),
-                                      startIndex: UInt64(start))
-                    if flagged {
-                        for j in 0..<n {
-                            let v = yb[j]
-                            let e = v & 0x7F80_0000
-                            let bad = k == nil ? (e == 0 || (v & criticalMask) == 0) : e == 0
-                            if bad && x[start + j] != 0 { ob[j] = UInt16(exact(x[start + j], S, k, index: start + j)) }
-                        }
-                    }
-                    for j in 0..<n { codes[start + j] = ob[j] }
-                    start += n
-                }
-            }
+        while start < range.upperBound {
+            let n = Swift.min(Self.chunk, range.upperBound - start)
+            stage(x, start..<(start + n), scale: S, powerOfTwo: k, at: 0)
+            finish(x, start, n, powersOfTwo: k != nil, into: codes) { _ in (S, k) }
+            start += n
         }
     }
 
-    /// A run of elements with one scale: S, or 2^k when `k` is set.
-    struct Segment {
-        let range: Range<Int>
-        let scale: Double
-        let k: Int?
+    /// Codes for the blocks of x[range]: block b (of `blockSize` elements
+    /// from range.lowerBound, the last one possibly shorter) divided by
+    /// scales[b], or times 2^-exponents[b] when `exponents` is given (MX).
+    /// Many small blocks share one bulk conversion per chunk.
+    func runBlocks<C: CodeElement & UnsignedInteger>(_ x: UnsafePointer<Float>, _ range: Range<Int>, blockSize: Int,
+                                   scales: UnsafePointer<Double>?, exponents: UnsafePointer<Int>?,
+                                   into codes: UnsafeMutablePointer<C>) {
+        let perChunk = Swift.max(1, Self.chunk / blockSize) * blockSize
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let n = Swift.min(perChunk, range.upperBound - start)
+            let firstBlock = (start - range.lowerBound) / blockSize
+            var b = 0
+            while b * blockSize < n {
+                let lo = start + b * blockSize, hi = Swift.min(lo + blockSize, start + n)
+                stage(x, lo..<hi, scale: scales?[firstBlock + b] ?? 0, powerOfTwo: exponents.map { $0[firstBlock + b] },
+                          at: b * blockSize)
+                b += 1
+            }
+            finish(x, start, n, powersOfTwo: exponents != nil, into: codes) { i in
+                let block = (i - range.lowerBound) / blockSize
+                return (scales?[block] ?? 0, exponents.map { $0[block] })
+            }
+            start += n
+        }
     }
 
-    /// Codes for many runs at once: their scaled values share each chunk, so
-    /// that one bulk conversion serves many small blocks (MX, NVFP4).
-    func run(_ x: UnsafePointer<Float>, segments: [Segment], into codes: UnsafeMutablePointer<UInt16>) {
+    /// Writes y[at ..< at + count] = x[range] / S (or · 2^-k) in float32.
+    @inline(__always)
+    private func stage(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale S: Double, powerOfTwo k: Int?, at: Int) {
+        let out = y + at
+        let n = range.count
+        let src = x + range.lowerBound
+        if let k, (-127...149).contains(k) {
+            // x · 2^-k in float32 is the quotient rounded once (2^-k is a float32 value).
+            let f = Float(sign: .plus, exponent: -k, significand: 1)
+            var j = 0
+            let f4 = SIMD4<Float>(repeating: f)
+            while j + 4 <= n {
+                let v = UnsafeRawPointer(src).loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<Float>.self) * f4
+                UnsafeMutableRawPointer(out).storeBytes(of: unsafeBitCast(v, to: SIMD4<UInt32>.self), toByteOffset: 4 * j, as: SIMD4<UInt32>.self)
+                j += 4
+            }
+            while j < n { out[j] = (src[j] * f).bitPattern; j += 1 }
+        } else {
+            let inv = k.map { Double(sign: .plus, exponent: -$0, significand: 1) } ?? 1 / S
+            for j in 0..<n { out[j] = Float(Double(src[j]) * inv).bitPattern }
+        }
+    }
+
+    /// Converts y[0 ..< count] into codes[start ..< start + count], then
+    /// redoes exactly the elements whose float32 y may round otherwise than
+    /// the exact quotient (`scale(i)` gives element i's S and k).
+    @inline(__always)
+    private func finish<C: CodeElement & UnsignedInteger>(_ x: UnsafePointer<Float>, _ start: Int, _ count: Int, powersOfTwo: Bool,
+                                        into codes: UnsafeMutablePointer<C>, scale: (Int) -> (Double, Int?)) {
         if allExact {
-            for seg in segments { for i in seg.range { codes[i] = UInt16(exact(x[i], seg.scale, seg.k, index: i)) } }
+            for j in 0..<count {
+                let (S, k) = scale(start + j)
+                codes[start + j] = C(truncatingIfNeeded: exact(x[start + j], S, k, index: start + j))
+            }
             return
         }
-        var filled = 0
-        var pending: [(segment: Int, range: Range<Int>, at: Int)] = []
-        pending.reserveCapacity(Self.chunk)
-        func flush() {
-            guard filled > 0 else { return }
-            // Elements of one chunk are consecutive in the tensor only within a piece; convert piece by piece
-            // when pieces are not adjacent, else all at once.
-            let contiguous = zip(pending, pending.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound }
-            if contiguous, let first = pending.first {
-                converter.convert(UnsafeBufferPointer(start: y, count: filled), into: UnsafeMutableBufferPointer(start: out, count: filled),
-                                  startIndex: UInt64(first.range.lowerBound))
-            } else {
-                for p in pending {
-                    converter.convert(UnsafeBufferPointer(start: y + p.at, count: p.range.count),
-                                      into: UnsafeMutableBufferPointer(start: out + p.at, count: p.range.count),
-                                      startIndex: UInt64(p.range.lowerBound))
-                }
+        converter.convert(UnsafeBufferPointer(start: y, count: count), into: UnsafeMutableBufferPointer(start: codes + start, count: count),
+                          startIndex: UInt64(start))
+        // Flagged: y subnormal or zero (x ≠ 0), or y with the low bits of a critical point (non-power-of-two scales).
+        // With powers of two only the first test applies: (v & 0) == 1 never holds.
+        var j = 0
+        let exponent4 = SIMD4<UInt32>(repeating: 0x7F80_0000), zero4 = SIMD4<UInt32>(repeating: 0)
+        let mask4 = SIMD4<UInt32>(repeating: powersOfTwo ? 0 : criticalMask), target4 = SIMD4<UInt32>(repeating: powersOfTwo ? 1 : 0)
+        let magnitude4 = SIMD4<UInt32>(repeating: 0x7FFF_FFFF)
+        while j + 4 <= count {
+            let v = UnsafeRawPointer(y).loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<UInt32>.self)
+            let xb = UnsafeRawPointer(x + start).loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<UInt32>.self)
+            let suspect = ((v & exponent4) .== zero4) .| ((v & mask4) .== target4)
+            if any(suspect .& ((xb & magnitude4) .!= zero4)) {
+                for t in j..<(j + 4) { redo(x, start, t, codes, scale) }
             }
-            for p in pending {
-                let seg = segments[p.segment]
-                for (j, i) in p.range.enumerated() {
-                    let v = y[p.at + j]
-                    let e = v & 0x7F80_0000
-                    let bad = seg.k == nil ? (e == 0 || (v & criticalMask) == 0) : e == 0
-                    codes[i] = bad && x[i] != 0 ? UInt16(exact(x[i], seg.scale, seg.k, index: i)) : out[p.at + j]
-                }
-            }
-            filled = 0
-            pending.removeAll(keepingCapacity: true)
+            j += 4
         }
-        for (n, seg) in segments.enumerated() {
-            let inv = seg.k.map { Double(sign: .plus, exponent: -$0, significand: 1) } ?? 1 / seg.scale
-            var start = seg.range.lowerBound
-            while start < seg.range.upperBound {
-                let m = Swift.min(Self.chunk - filled, seg.range.upperBound - start)
-                for j in 0..<m { y[filled + j] = Float(Double(x[start + j]) * inv).bitPattern }
-                pending.append((n, start..<(start + m), filled))
-                filled += m
-                start += m
-                if filled == Self.chunk { flush() }
-            }
-        }
-        flush()
+        while j < count { redo(x, start, j, codes, scale); j += 1 }
+    }
+
+    @inline(__always)
+    private func redo<C: CodeElement & UnsignedInteger>(_ x: UnsafePointer<Float>, _ start: Int, _ j: Int, _ codes: UnsafeMutablePointer<C>,
+                                      _ scale: (Int) -> (Double, Int?)) {
+        let i = start + j
+        let v = y[j]
+        guard x[i] != 0 else { return }
+        let (S, k) = scale(i)
+        let bad = (v & 0x7F80_0000) == 0 || (k == nil && (v & criticalMask) == 0)
+        if bad { codes[i] = C(truncatingIfNeeded: exact(x[i], S, k, index: i)) }
     }
 
     @inline(__always)

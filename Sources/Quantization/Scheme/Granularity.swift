@@ -127,4 +127,18 @@ public struct GroupLayout: Sendable, Equatable {
             }
         }
     }
+
+    /// For groups along the last axis: calls `body(firstGroup, row)` for
+    /// every row, whose groups are `blockSize`-element blocks from its start
+    /// (the last one possibly short).
+    @inline(__always)
+    func forEachRow(_ body: (_ firstGroup: Int, _ row: Range<Int>) -> Void) {
+        guard count > 0, case .rowGroups(let rowLength, let perRow) = kind else { return }
+        var g = 0, rowStart = 0
+        while rowStart < count {
+            body(g, rowStart..<(rowStart + rowLength))
+            g += perRow
+            rowStart += rowLength
+        }
+    }
 }

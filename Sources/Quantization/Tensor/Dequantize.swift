@@ -44,28 +44,47 @@ extension QuantizedTensor {
         let tableBits = table.map(significantBits).max() ?? 53
         let scaleBits = scales.map(significantBits).max() ?? 0
         let exactProducts = tableBits + scaleBits <= 53
-        codes.withUnsafeBufferPointer { c in
-            table.withUnsafeBufferPointer { t in
-                out.withUnsafeMutableBufferPointer { o in
-                    layout.forEachRun { g, run in
-                        let s = scales[g]
-                        if case .integer = scheme {
-                            let z = offsets.isEmpty ? 0 : offsets[g]
-                            for i in run { o[i] = FloatRounding.product(Double(c[i]) - z, s) }
-                        } else if affineBlocks {
-                            let m = offsets[g]
-                            for i in run { o[i] = Float(t[Int(c[i])] * s + m) }
-                        } else if exactProducts {
-                            for i in run { o[i] = Float(t[Int(c[i]) + shift] * s) }
-                        } else {
-                            for i in run { o[i] = FloatRounding.product(t[Int(c[i]) + shift], s) }
-                        }
+        let body = Reconstruction(tensor: self, layout: layout, table: table, shift: shift, affineBlocks: affineBlocks,
+                                  exactProducts: exactProducts)
+        out.withUnsafeMutableBufferPointer { o in codes.withCodes(body.into(o.baseAddress!)) }
+        return out
+    }
+}
+
+/// The reconstruction loop, once per code type.
+private struct Reconstruction {
+    let tensor: QuantizedTensor
+    let layout: GroupLayout
+    let table: [Double]
+    let shift: Int
+    let affineBlocks: Bool
+    let exactProducts: Bool
+
+    struct Into: CodeReader {
+        let r: Reconstruction
+        let o: UnsafeMutablePointer<Float>
+        func read<T: CodeElement>(_ c: UnsafeBufferPointer<T>) {
+            let q = r.tensor, shift = r.shift
+            r.table.withUnsafeBufferPointer { t in
+                r.layout.forEachRun { g, run in
+                    let s = q.scales[g]
+                    if case .integer = q.scheme {
+                        let z = q.offsets.isEmpty ? 0 : q.offsets[g]
+                        for i in run { o[i] = FloatRounding.product(Double(c[i]) - z, s) }
+                    } else if r.affineBlocks {
+                        let m = q.offsets[g]
+                        for i in run { o[i] = Float(t[Int(c[i])] * s + m) }
+                    } else if r.exactProducts {
+                        for i in run { o[i] = Float(t[Int(c[i]) + shift] * s) }
+                    } else {
+                        for i in run { o[i] = FloatRounding.product(t[Int(c[i]) + shift], s) }
                     }
                 }
             }
         }
-        return out
     }
+
+    func into(_ o: UnsafeMutablePointer<Float>) -> Into { Into(r: self, o: o) }
 }
 
 extension Int {

@@ -6,8 +6,9 @@ public struct QuantizedTensor: Sendable {
     public let scheme: QuantizationScheme
     /// One code per element: the integer q of int schemes (before the zero
     /// point is subtracted), the encoding of a float element, the ggml q
-    /// (0…15 with offset 8 for q4_0), the code-book index.
-    public var codes: [Int32]
+    /// (0…15 with offset 8 for q4_0), the code-book index; each stored in
+    /// the narrowest integer type of the scheme's codes.
+    public var codes: Codes
     /// One scale per group, as stored (already rounded into its format).
     public var scales: [Double]
     /// Zero points (int schemes) or block minimums (ggml q4_1, q5_1), per group; empty if none.
