@@ -98,7 +98,7 @@ public struct Quantizer: Sendable {
     private func prepare(_ tensor: Tensor) throws(QuantizationError) -> Prepared {
         // A branch-free scan first: almost every tensor is all finite.
         let allFinite = tensor.values.withUnsafeBufferPointer { x in
-            x.isEmpty || GroupRanges.minMaxFinite(x.baseAddress!, 0..<x.count).2
+            x.isEmpty || BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count).1
         }
         if allFinite { return Prepared(tensor: tensor, nanIndices: []) }
         var firstBad: Int? = nil, bad = 0

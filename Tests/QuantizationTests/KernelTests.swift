@@ -87,6 +87,40 @@ struct KernelTests {
         }
     }
 
+    @Test("IntegerKernel with a magnitude bound (the clamp-free loop when the bound allows) equals IntegerRounding; canClip never misses a clipped element")
+    func boundedIntegerKernel() throws {
+        for (trial, amax) in [Float(1), 0.3, 1000, 3e-5].enumerated() {
+            for (bits, signed, mode) in [(8, true, IntegerMode.symmetric), (4, true, .symmetric), (8, false, .symmetric), (4, true, .affine)] {
+                for rounding in [RoundingMode.nearestEven, .nearestAway, .towardZero, .up, .down] {
+                    var o = QuantizationOptions()
+                    o.mode = mode
+                    o.rounding = rounding
+                    let iq = try IntegerQuantizer(bits: bits, signed: signed, options: o)
+                    let p = iq.parameters(min: -amax, max: amax)
+                    // Multiples of s/2 (ties for the nearest modes, integers for the others) up to the bound, and ±amax.
+                    var x = adversarial(scale: p.scale, count: 3000, seed: UInt64(trial)).map { Swift.min(Swift.max($0, -amax), amax) }
+                    x += [amax, -amax, amax.nextDown, -amax.nextDown]
+                    let k = IntegerKernel(mode: rounding, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: 1)
+                    var codes = [Int8](repeating: 0, count: x.count)
+                    var wide = [Int16](repeating: 0, count: x.count)
+                    x.withUnsafeBufferPointer { xb in
+                        codes.withUnsafeMutableBufferPointer { c in k.run(xb.baseAddress!, 0..<x.count, scale: p.scale, bound: amax, into: c.baseAddress!) }
+                        wide.withUnsafeMutableBufferPointer { c in k.run(xb.baseAddress!, 0..<x.count, scale: p.scale, bound: amax, into: c.baseAddress!) }
+                    }
+                    let clippable = iq.canClip(bound: amax, p)
+                    for i in x.indices {
+                        let want = k.exact(Double(x[i]), p.scale, index: i)
+                        let code = signed || bits < 8 ? Double(codes[i]) : Double(UInt8(bitPattern: codes[i]))
+                        #expect(code == want && Double(wide[i]) == want, "amax=\(amax) \(bits) \(mode) \(rounding) x=\(x[i])")
+                        let r = iq.dequantized(x[i], p, index: i)
+                        #expect(clippable || r.inRange, "canClip said no, but x=\(x[i]) clips (\(bits) \(mode) \(rounding))")
+                        if code != want { return }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the integer quantizer's kernel path and its element-by-element path agree on codes, values and the clipping mask")
     func integerQuantizerPaths() throws {
         var g = SplitMix64(seed: 31)

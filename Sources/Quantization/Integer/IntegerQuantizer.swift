@@ -88,7 +88,7 @@ struct IntegerQuantizer {
                         IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
                             .run(x.baseAddress!, run, scale: p.scale, into: c)
                         // At an end of the range, whether x was clipped there takes the unclamped code.
-                        appendClipped(x.baseAddress!, c, run, p, &clipped)
+                        appendClipped(x.baseAddress!, run, p, &clipped)
                     } else {
                         for i in run {
                             let r = dequantized(x[i], p, index: i)
@@ -126,14 +126,21 @@ struct IntegerQuantizer {
             tensor.values.withUnsafeBufferPointer { x in
                 layout.forEachRun { g, run in
                     guard finite else { return }
-                    let (lo, hi, ok) = GroupRanges.minMaxFinite(x.baseAddress!, run)
+                    let (lo, hi, ok): (Float, Float, Bool)
+                    if options.mode == .symmetric {
+                        // Symmetric scales take only the largest magnitude.
+                        let (m, finiteRun) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, run)
+                        (lo, hi, ok) = (-m, m, finiteRun)
+                    } else {
+                        (lo, hi, ok) = GroupRanges.minMaxFinite(x.baseAddress!, run)
+                    }
                     guard ok else { finite = false; return }
                     let p = parameters(min: lo, max: hi)
                     scales[g] = p.scale
                     zeros[g] = p.zeroPoint
                     IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
-                        .run(x.baseAddress!, run, scale: p.scale, into: c)
-                    appendClipped(x.baseAddress!, c, run, p, &clipped)
+                        .run(x.baseAddress!, run, scale: p.scale, bound: Swift.max(-lo, hi), into: c)
+                    if canClip(bound: Swift.max(-lo, hi), p) { appendClipped(x.baseAddress!, run, p, &clipped) }
                 }
             }
             // Codes after a non-finite group are never read: the result is dropped.
@@ -165,21 +172,40 @@ struct IntegerQuantizer {
         return q
     }
 
-    /// Elements of a run whose code sits at an end of the range and whose input lay beyond it.
+    /// Whether any x with |x| ≤ bound can be clipped: every mode moves
+    /// y = x / s + z by less than 1 to an integer, the nearest modes by at
+    /// most ½, so codes stay inside [qmin, qmax] when z ± max |y| does
+    /// (with ½ to spare for the nearest modes; max |y| taken 2^-40 high).
+    func canClip(bound: Float, _ p: Parameters) -> Bool {
+        let ymax = Double(bound) / p.scale * (1 + 0x1p-40)
+        let slack = mode == .nearestEven || mode == .nearestAway ? 0.5 : 0
+        return !(p.zeroPoint + ymax < p.qmax + slack && p.zeroPoint - ymax > p.qmin - slack)
+    }
+
+    /// Elements of a run whose input lay beyond the code range (and was clipped).
+    ///
+    /// Every mode moves y = x / s + z by less than 1 (the nearest modes by
+    /// at most ½), so only an x with y > qmax − δ or y < qmin + δ can be
+    /// clipped (δ = ½ or 1): x beyond (qmax − z − δ) · s or (qmin − z + δ) · s,
+    /// thresholds taken 2^-20 relatively on the safe side. The inputs are
+    /// scanned four at a time against them, and the few beyond are decided
+    /// by the reference path.
     @inline(__always)
-    func appendClipped<C: CodeElement>(_ x: UnsafePointer<Float>, _ c: UnsafeMutablePointer<C>, _ run: Range<Int>, _ p: Parameters,
-                                       _ clipped: inout [Int]) {
-        let lo = C(p.qmin), hi = C(p.qmax)
-        let lo4 = SIMD4<C>(repeating: lo), hi4 = SIMD4<C>(repeating: hi)
-        let raw = UnsafeRawPointer(c)
+    func appendClipped(_ x: UnsafePointer<Float>, _ run: Range<Int>, _ p: Parameters, _ clipped: inout [Int]) {
+        let delta = mode == .nearestEven || mode == .nearestAway ? 0.5 : 1
+        func shrunk(_ t: Double) -> Float { Float(t - t.magnitude * 0x1p-20) }
+        func grown(_ t: Double) -> Float { Float(t + t.magnitude * 0x1p-20) }
+        let top = shrunk((p.qmax - p.zeroPoint - delta) * p.scale)
+        let bottom = grown((p.qmin - p.zeroPoint + delta) * p.scale)
+        let top4 = SIMD4<Float>(repeating: top), bottom4 = SIMD4<Float>(repeating: bottom)
+        let raw = UnsafeRawPointer(x)
         var i = run.lowerBound
         while i < run.upperBound {
-            // Four codes at a time; only a quad with a code at an end is looked at closely.
             if i + 4 <= run.upperBound {
-                let v = raw.loadUnaligned(fromByteOffset: MemoryLayout<C>.stride * i, as: SIMD4<C>.self)
-                if !any((v .== lo4) .| (v .== hi4)) { i += 4; continue }
+                let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
+                if !any((v .> top4) .| (v .< bottom4)) { i += 4; continue }
             }
-            for j in i..<Swift.min(i + 4, run.upperBound) where c[j] == lo || c[j] == hi {
+            for j in i..<Swift.min(i + 4, run.upperBound) where x[j] > top || x[j] < bottom {
                 if !dequantized(x[j], p, index: j).inRange { clipped.append(j) }
             }
             i += 4

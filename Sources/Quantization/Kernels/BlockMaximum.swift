@@ -1,23 +1,36 @@
-/// The largest magnitude of a run of finite float32 values, from their bit
-/// patterns: with the sign bit cleared, finite floats order as their bits
-/// do as integers, so four lanes of integer maxima find it.
+/// The largest magnitude of a run of float32 values, four lanes at a time.
+///
+/// Magnitudes come from clearing the sign bit; the maximum is kept with a
+/// compare and select (x86's baseline has no float max that Swift emits).
+/// The finite variant also sums v − v, which is 0 for every finite v and
+/// NaN as soon as one v is ±∞ or NaN.
 enum BlockMaximum {
     @inline(__always)
     static func magnitude(_ x: UnsafePointer<Float>, _ range: Range<Int>) -> Float {
+        magnitudeAndFinite(x, range, checkFinite: false).0
+    }
+
+    /// The largest magnitude, and whether every value is finite.
+    @inline(__always)
+    static func magnitudeAndFinite(_ x: UnsafePointer<Float>, _ range: Range<Int>, checkFinite: Bool = true) -> (Float, Bool) {
         let raw = UnsafeRawPointer(x)
-        let clear = SIMD4<Int32>(repeating: 0x7FFF_FFFF)
-        var m4 = SIMD4<Int32>(repeating: 0)
+        let clear = SIMD4<UInt32>(repeating: 0x7FFF_FFFF)
+        var m4 = SIMD4<Float>(repeating: 0), nan4 = SIMD4<Float>(repeating: 0)
         var i = range.lowerBound
         while i + 4 <= range.upperBound {
-            let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Int32>.self) & clear
-            m4.replace(with: v, where: v .> m4)
+            let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
+            let a = unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self)
+            m4.replace(with: a, where: a .> m4)
+            if checkFinite { nan4 += v - v }
             i += 4
         }
         var m = Swift.max(Swift.max(m4[0], m4[1]), Swift.max(m4[2], m4[3]))
+        var finite = !checkFinite || !nan4.sum().isNaN
         while i < range.upperBound {
-            m = Swift.max(m, Int32(bitPattern: x[i].bitPattern & 0x7FFF_FFFF))
+            m = Swift.max(m, x[i].magnitude)
+            finite = finite && x[i].isFinite
             i += 1
         }
-        return Float(bitPattern: UInt32(m))
+        return (m, finite)
     }
 }

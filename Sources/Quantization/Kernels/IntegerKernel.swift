@@ -43,20 +43,22 @@ struct IntegerKernel {
 
     /// Codes for x[run] with scale s, minimum m subtracted first (0 for most schemes);
     /// `negated` divides by −s (ggml's q4_0 and q5_0 have negative scales).
+    /// `bound`, when given, is at least every |x[i]| of the run: a run whose
+    /// codes cannot leave the range then skips the clamps.
     @inline(__always)
     func run<C: CodeElement>(_ x: UnsafePointer<Float>, _ range: Range<Int>, scale s: Double, minimum m: Float = 0, negated: Bool = false,
-                             into codes: UnsafeMutablePointer<C>) {
+                             bound: Float? = nil, into codes: UnsafeMutablePointer<C>) {
         let sign = negated ? -1.0 : 1.0
         guard isFast else {
             for i in range { codes[i] = C(truncatingIfNeeded: Int32(exact(sign * Double(x[i]) - Double(m), s, index: i))) }
             return
         }
-        if floorMode { loop(Floor.self, x, range, s, m, sign, codes); return }
+        if floorMode { loop(Floor.self, x, range, s, m, sign, bound, codes); return }
         switch mode {
-        case .nearestEven, .nearestAway: loop(Nearest.self, x, range, s, m, sign, codes)
-        case .towardZero: loop(TowardZero.self, x, range, s, m, sign, codes)
-        case .up: loop(Up.self, x, range, s, m, sign, codes)
-        default: loop(Down.self, x, range, s, m, sign, codes)
+        case .nearestEven, .nearestAway: loop(Nearest.self, x, range, s, m, sign, bound, codes)
+        case .towardZero: loop(TowardZero.self, x, range, s, m, sign, bound, codes)
+        case .up: loop(Up.self, x, range, s, m, sign, bound, codes)
+        default: loop(Down.self, x, range, s, m, sign, bound, codes)
         }
     }
 
@@ -64,7 +66,7 @@ struct IntegerKernel {
     /// elements it flagged (none, almost always).
     @inline(__always)
     private func loop<R: KernelRule, C: CodeElement>(_: R.Type, _ x: UnsafePointer<Float>, _ range: Range<Int>, _ s: Double, _ m: Float,
-                                                     _ sign: Double, _ codes: UnsafeMutablePointer<C>) {
+                                                     _ sign: Double, _ bound: Float?, _ codes: UnsafeMutablePointer<C>) {
         // (sign · x − m) · (1/s) = (x − sign · m) · (sign/s): the sign folds into the reciprocal.
         let inv = sign / s
         let magic = 6_755_399_441_055_744.0        // 1.5 · 2^52: (y + magic) − magic rounds to nearest even
@@ -77,36 +79,17 @@ struct IntegerKernel {
             // float32, four at a time: y = x · float32(1/s) is within |y| · 2^-22.9 of x / s; results beyond
             // qmax + 2 clamp whatever their error, so a distance of (qmax + 2) · 2^-19 from every
             // half-integer is enough to be sure of the nearest integer.
-            let bound = Swift.max(hi.magnitude, lo.magnitude) + Swift.max(after.magnitude, 0) + 2
-            let edge = Float(0.5 - bound * 0x1p-19)
+            let reach = Swift.max(hi.magnitude, lo.magnitude) + Swift.max(after.magnitude, 0) + 2
+            let edge = Float(0.5 - reach * 0x1p-19)
             let inv32 = Float(inv)
             if edge > 0.25 && inv32.isNormal {
-                let inv4 = SIMD4<Float>(repeating: Float(inv)), magic4 = SIMD4<Float>(repeating: 12_582_912)
-                let after4 = SIMD4<Float>(repeating: Float(after))
-                let lo4 = SIMD4<Float>(repeating: Float(lo)), hi4 = SIMD4<Float>(repeating: Float(hi))
-                let edge4 = SIMD4<Float>(repeating: edge), far4 = SIMD4<Float>(repeating: 0x1p22)
-                let magicBits = SIMD4<Int32>(repeating: 0x4B40_0000)
-                let raw = UnsafeRawPointer(x)
-                let out = UnsafeMutableRawPointer(codes)
-                while i0 + 4 <= range.upperBound {
-                    let y = raw.loadUnaligned(fromByteOffset: 4 * i0, as: SIMD4<Float>.self) * inv4
-                    let r = (y + magic4) - magic4
-                    let d = y - r
-                    let ad = d.replacing(with: -d, where: d .< 0), ay = y.replacing(with: -y, where: y .< 0)
-                    // Far values (beyond 2^22, or overflowed) also take the exact path.
-                    let critical = (ad .> edge4) .| .!(ay .< far4)
-                    var q = r + after4
-                    q.replace(with: lo4, where: q .< lo4)
-                    q.replace(with: hi4, where: q .> hi4)
-                    // q is an integer below 2^22 in magnitude: its value sits in the low bits of q + 1.5 · 2^23.
-                    let bits = unsafeBitCast(q + magic4, to: SIMD4<Int32>.self) &- magicBits
-                    out.storeBytes(of: SIMD4<C>(truncatingIfNeeded: bits), toByteOffset: MemoryLayout<C>.stride * i0, as: SIMD4<C>.self)
-                    if any(critical) {
-                        // About one group of four in 500: redo its flagged elements exactly.
-                        for k in 0..<4 where critical[k] { codes[i0 + k] = C(truncatingIfNeeded: Int32(exact(sign * Double(x[i0 + k]), s, index: i0 + k))) }
-                    }
-                    i0 += 4
-                }
+                // With every |y| ≤ ymax (2^-20 above the bound: the float32 product errs by less) and
+                // after ± ymax inside (lo − ½, hi + ½), no code reaches past an end: no clamps, no far values.
+                let ymax = bound.map { Double($0) * Double(inv32.magnitude) * (1 + 0x1p-20) } ?? .infinity
+                let clampFree = after + ymax < hi + 0.5 && after - ymax > lo - 0.5
+                // The last few (fewer than 16) go through the loops below.
+                i0 = clampFree ? nearestFloat32(x, range, inv32, Float(after), edge, clamp: nil, sign: sign, scale: s, codes)
+                               : nearestFloat32(x, range, inv32, Float(after), edge, clamp: (Float(lo), Float(hi)), sign: sign, scale: s, codes)
             }
         }
         if i0 + 4 <= range.upperBound {
@@ -153,6 +136,50 @@ struct IntegerKernel {
             let d = y - ((y + magic) - magic)
             if R.critical(d) && y.magnitude < 0x1p20 { codes[i] = C(truncatingIfNeeded: Int32(exact(sign * (Double(x[i]) - md), s, index: i))) }
         }
+    }
+}
+
+
+extension IntegerKernel {
+    /// Nearest-even codes of y = x · inv in float32, sixteen at a time, from
+    /// range.lowerBound to the last whole sixteen; returns where it stopped.
+    /// y is within |y| · 2^-22.9 of x / s, so a y whose distance from every
+    /// half-integer exceeds 1/2 − edge rounds as x / s does; the others are
+    /// redone exactly. Results beyond 2^22 or overflowed also take the exact path.
+    @inline(__always)
+    func nearestFloat32<C: CodeElement>(_ x: UnsafePointer<Float>, _ range: Range<Int>, _ inv: Float, _ after: Float, _ edge: Float,
+                                        clamp: (Float, Float)?, sign: Double, scale s: Double, _ codes: UnsafeMutablePointer<C>) -> Int {
+        typealias V = SIMD16<Float>
+        let inv16 = V(repeating: inv), magic16 = V(repeating: 12_582_912)   // 1.5 · 2^23
+        let after16 = V(repeating: after), edge16 = V(repeating: edge), far16 = V(repeating: 0x1p22)
+        let lo16 = V(repeating: clamp?.0 ?? 0), hi16 = V(repeating: clamp?.1 ?? 0)
+        let magicBits = SIMD16<Int32>(repeating: 0x4B40_0000), clearSign = SIMD16<UInt32>(repeating: 0x7FFF_FFFF)
+        let raw = UnsafeRawPointer(x), out = UnsafeMutableRawPointer(codes)
+        let stride = MemoryLayout<C>.stride
+        var i0 = range.lowerBound
+        while i0 + 16 <= range.upperBound {
+            let y = raw.loadUnaligned(fromByteOffset: 4 * i0, as: V.self) * inv16
+            let r = (y + magic16) - magic16
+            let ad = unsafeBitCast(unsafeBitCast(y - r, to: SIMD16<UInt32>.self) & clearSign, to: V.self)
+            var critical = ad .> edge16
+            var q = r + after16
+            if clamp != nil {
+                let ay = unsafeBitCast(unsafeBitCast(y, to: SIMD16<UInt32>.self) & clearSign, to: V.self)
+                critical = critical .| .!(ay .< far16)
+                q.replace(with: lo16, where: q .< lo16)
+                q.replace(with: hi16, where: q .> hi16)
+            }
+            // q is an integer below 2^22 in magnitude: its value sits in the low bits of q + 1.5 · 2^23.
+            let bits = unsafeBitCast(q + magic16, to: SIMD16<Int32>.self) &- magicBits
+            out.storeBytes(of: SIMD16<C>(truncatingIfNeeded: bits), toByteOffset: stride * i0, as: SIMD16<C>.self)
+            if any(critical) {
+                for k in 0..<16 where critical[k] {
+                    codes[i0 + k] = C(truncatingIfNeeded: Int32(exact(sign * Double(x[i0 + k]), s, index: i0 + k)))
+                }
+            }
+            i0 += 16
+        }
+        return i0
     }
 }
 

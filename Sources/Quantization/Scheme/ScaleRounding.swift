@@ -11,10 +11,15 @@ enum ScaleRounding {
         // An IEEE division is the quotient rounded once to nearest even: float64 and float32 need no more
         // (the denominators here are small integers, halves or format maxima, exact in float32).
         let d = denominator.doubleValue
-        if format == .float64, ScaleRounding.dyadic(d) == denominator, numerator.isFinite, (numerator / d).isFinite {
+        // d is the denominator exactly when its odd significand has at most 53 bits and it is a normal float64.
+        let exactDenominator = !denominator.isNegative && denominator.significand < 1 << 53
+            && (-1022...1023).contains(denominator.binade ?? 0)
+        // (the field checks first: they are cheaper than comparing whole formats)
+        if format.fractionBits == 52, format.exponentBits == 11, format == .float64, exactDenominator, numerator.isFinite,
+           (numerator / d).isFinite {
             return numerator / d
         }
-        if format == .float32, let n = Float(exactly: numerator), let f = Float(exactly: d), n.isFinite, f.isNormal, (n / f).isFinite {
+        if format.fractionBits == 23, format.exponentBits == 8, format == .float32, let n = Float(exactly: numerator), let f = Float(exactly: d), n.isFinite, f.isNormal, (n / f).isFinite {
             return Double(n / f)
         }
         let options = RoundingOptions(mode: .nearestEven, overflow: .saturate)
