@@ -57,6 +57,12 @@ public struct Quantizer: Sendable {
                 return q
             }
         }
+        // MX and NVFP4 check finiteness on their first pass; only a tensor that has a non-finite value is prepared.
+        switch scheme {
+        case .mx(let element): if let q = try MXQuantizer(element: element, options: options).quantize(tensor) { return q }
+        case .nvfp4: if let q = try NVFP4Quantizer(options: options).quantize(tensor) { return q }
+        default: break
+        }
         let prepared = try prepare(tensor)
         var q: QuantizedTensor
         switch scheme {
@@ -67,9 +73,9 @@ public struct Quantizer: Sendable {
             q = try ScaledFloatQuantizer(format: format, options: options)
                 .quantize(prepared.tensor, layout: GroupLayout(shape: tensor.shape, granularity: granularity(for: tensor.shape)), scheme: scheme)
         case .mx(let element):
-            q = try MXQuantizer(element: element, options: options).quantize(prepared.tensor)
+            q = try MXQuantizer(element: element, options: options).quantize(prepared.tensor)!
         case .nvfp4:
-            q = try NVFP4Quantizer(options: options).quantize(prepared.tensor)
+            q = try NVFP4Quantizer(options: options).quantize(prepared.tensor)!
         case .ggml(let type):
             q = try GGMLQuantizer(type: type, options: options).quantize(prepared.tensor)
         case .codebook(let book):

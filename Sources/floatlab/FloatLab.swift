@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct FloatLab: ParsableCommand {
@@ -9,4 +12,21 @@ struct FloatLab: ParsableCommand {
         version: "0.1.0",
         subcommands: [Formats.self, TableCommand.self, Decode.self, Values.self, Spacing.self, Memory.self, Inspect.self, Convert.self, Verify.self, Quantize.self, Bench.self]
     )
+
+    static func main() {
+        #if canImport(Glibc)
+        // Tensors are quantized one after another into arrays of similar sizes: keep freed memory in the
+        // heap for the next one instead of returning it to the system and faulting it in again (glibc
+        // maps blocks above 32 MB afresh on every allocation and trims the heap top by default).
+        // (mallopt is looked up at run time: <malloc.h> is not part of Swift's Glibc module.)
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+            let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3   // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+            _ = mallopt(mmapThreshold, Int32.max)
+            _ = mallopt(trimThreshold, Int32.max)
+        }
+        #endif
+        main(nil)
+    }
 }

@@ -33,6 +33,28 @@ struct QuantizationDocumentedExampleTests {
         }
     }
 
+    @Test func codes() {
+        let c: Codes = [64, -127, 32]
+        #expect(c[1] == -127)
+        #expect(c == [64, -127, 32])
+        #expect(Codes([64, -127, 32], width: .int8) == c && Codes([64, -127, 32], width: .int8).width == .int8)
+        #expect(Codes.Width(holding: 0, 15) == .uint8 && Codes.Width(holding: -127, 127) == .int8)
+        #expect(Codes.Width(holding: -32767, 32767) == .int16 && Codes.Width(holding: 0, 65535) == .uint16)
+        #expect(E2M1Kernel.midpoints == [0.25, 0.75, 1.25, 1.75, 2.5, 3.5, 5.0])
+    }
+
+    @Test("codes are stored in the narrowest type of each scheme")
+    func codeWidths() throws {
+        let t = Tensor(name: "w", shape: [2, 32], values: (0..<64).map { Float($0) / 10 - 3 })
+        let expected: [(String, Codes.Width)] = [("int8", .int8), ("uint8", .uint8), ("int4", .int8), ("int12", .int16), ("uint16", .uint16),
+                                                 ("mxfp4", .uint8), ("mxint8", .int8), ("nvfp4", .uint8), ("q8_0", .int8), ("q4_0", .uint8),
+                                                 ("nf4", .uint8), ("e4m3", .uint8), ("bf16", .uint16)]
+        for (name, width) in expected {
+            let q = try Quantizer(scheme: QuantizationScheme(name: name)).quantize(t)
+            #expect(q.codes.width == width, "\(name)")
+        }
+    }
+
     @Test func sums() {
         var s = CompensatedSum()
         s.add(1); s.add(0x1p-60); s.add(-1)

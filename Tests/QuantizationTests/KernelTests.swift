@@ -87,6 +87,38 @@ struct KernelTests {
         }
     }
 
+    @Test("E2M1Kernel (comparison with scaled midpoints) equals the core's round(_:dividedBy:) to nearest-even and nearest-away, at and beside every midpoint")
+    func e2m1Kernel() throws {
+        var g = SplitMix64(seed: 9)
+        // Powers of two over E8M0's range, NVFP4 scales (E4M3 × a float32), and arbitrary float32 scales.
+        var scales: [Double] = [-127, -126, -100, -3, 0, 1, 7, 100, 126, 127].map { Double(sign: .plus, exponent: $0, significand: 1) }
+        scales += [0.375 * Double(Float(0.0123)), 448 * Double(Float(1e-3)), 0x1p-9 * Double(Float(3.3e-7)), Double(Float(1.0 / 3)), Double(Float(1e30)), Double(Float(1e-40))]
+        for _ in 0..<20 { scales.append(Double(Float(bitPattern: UInt32(truncatingIfNeeded: g.next() % 0x7F00_0000) + 0x0080_0000))) }
+        for mode in [RoundingMode.nearestEven, .nearestAway] {
+            let kernel = try #require(E2M1Kernel(mode: mode))
+            let codec = ElementCodec(format: .float4_e2m1fn, mode: mode, seed: 0)
+            for S in scales {
+                guard let t = kernel.thresholds(scale: S) else { Issue.record("no thresholds for S=\(S)"); continue }
+                #expect(kernel.thresholds(scale: 1.0 / 3) == nil, "t · S is not exact for a 53-bit S: the caller must take another path")
+                var x: [Float] = [0, -0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+                for v in E2M1Kernel.midpoints + [0.5, 1, 1.5, 2, 3, 4, 6, 7, 12] {
+                    let f = Float(v * S)
+                    for y in [f, f.nextUp, f.nextDown] where y.isFinite { x += [y, -y] }
+                }
+                for _ in 0..<64 { x.append(Float(Double(Int64(bitPattern: g.next()) >> 11) * 0x1p-52 * 8 * S)) }
+                var codes = [UInt8](repeating: 0xFF, count: x.count)
+                x.withUnsafeBufferPointer { xb in
+                    codes.withUnsafeMutableBufferPointer { c in kernel.run(xb.baseAddress!, 0..<x.count, thresholds: t, into: c.baseAddress!) }
+                }
+                for i in x.indices {
+                    let want = codec.code(x[i], dividedBy: S, index: i)
+                    #expect(UInt64(codes[i]) == want, "\(mode) S=\(S) x=\(x[i])")
+                    if UInt64(codes[i]) != want { return }
+                }
+            }
+        }
+    }
+
     @Test("IntegerKernel with a magnitude bound (the clamp-free loop when the bound allows) equals IntegerRounding; canClip never misses a clipped element")
     func boundedIntegerKernel() throws {
         for (trial, amax) in [Float(1), 0.3, 1000, 3e-5].enumerated() {

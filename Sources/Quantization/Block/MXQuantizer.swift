@@ -52,7 +52,9 @@ struct MXQuantizer {
         }
     }
 
-    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+    /// Quantizes a tensor whose values are all finite; nil, when one is not,
+    /// for the caller to apply its policy (the check rides on the block maxima).
+    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor? {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
         var clipped: [Int] = []
         var exponents = [Int](repeating: -127, count: layout.groupCount)
@@ -61,6 +63,11 @@ struct MXQuantizer {
         let kernel = codec.map { ScaledElementKernel(codec: $0) }
         let integers = IntegerKernel(mode: mode, offset: 0, floorMode: false, lower: minimumInt, upper: 127, seed: options.seed)
         let blockSize = blockSize
+        // fp4 to nearest: compare with the midpoints times 2^e (a table over every e).
+        let fp4 = options.scaleArithmetic == .exact && element.format.map(E2M1Kernel.applies) == true ? E2M1Kernel(mode: mode) : nil
+        let limits = (-127...127).map { maxFinite * Double(sign: .plus, exponent: $0, significand: 1) }
+        var finite = true
+        let fp4Thresholds = fp4.map { k in (-127...127).map { k.thresholds(scale: Double(sign: .plus, exponent: $0, significand: 1))! } } ?? []
         // Row by row: the exponents of its blocks (and any clipping), then its elements in one pass.
         func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
             tensor.values.withUnsafeBufferPointer { xb in
@@ -70,11 +77,15 @@ struct MXQuantizer {
                         var b = g0, lo = row.lowerBound
                         while lo < row.upperBound {
                             let block = lo..<Swift.min(lo + blockSize, row.upperBound)
-                            let amax = BlockMaximum.magnitude(x, block)
+                            var (amax, finiteBlock) = BlockMaximum.magnitudeAndFinite(x, block)
+                            if !finiteBlock { finite = false; amax = 0 }
                             e[b] = amax == 0 ? -127 : Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
-                            let limit = maxFinite * Double(sign: .plus, exponent: e[b], significand: 1)
-                            if Double(amax) > limit { for i in block where Double(x[i].magnitude) > limit { clipped.append(i) } }
-                            if codec == nil {
+                            let limit = limits[e[b] + 127]
+                            if Double(amax) > limit { BlockMaximum.appendIndices(x, block, magnitudeAbove: limit, to: &clipped) }
+                            if let fp4 {
+                                let bytes = UnsafeMutableRawPointer(c).assumingMemoryBound(to: UInt8.self)
+                                fp4.run(x, block, thresholds: fp4Thresholds[e[b] + 127], into: bytes)
+                            } else if codec == nil {
                                 integers.run(x, block, scale: Double(sign: .plus, exponent: e[b] - 6, significand: 1), into: c)
                             } else if let codec, options.scaleArithmetic == .float32 {
                                 let inverse = Float(sign: .plus, exponent: -e[b], significand: 1)
@@ -83,7 +94,7 @@ struct MXQuantizer {
                             b += 1
                             lo = block.upperBound
                         }
-                        if let kernel, options.scaleArithmetic == .exact {
+                        if let kernel, options.scaleArithmetic == .exact, fp4 == nil {
                             // Float elements are stored as UInt8 (C is UInt8 whenever there is a codec).
                             let bytes = UnsafeMutableRawPointer(c).assumingMemoryBound(to: UInt8.self)
                             kernel.runBlocks(x, row, blockSize: blockSize, scales: nil, exponents: e + g0, into: bytes)
@@ -94,6 +105,7 @@ struct MXQuantizer {
         }
         let codes: Codes = codec == nil ? .make(Int8.self, count: tensor.count) { fill($0) }
                                         : .make(UInt8.self, count: tensor.count) { fill($0) }
+        guard finite else { return nil }
         let scales = exponents.map { Double(sign: .plus, exponent: $0, significand: 1) }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],

@@ -63,15 +63,21 @@ struct NVFP4Quantizer {
         return UInt64(e + 7) << 3 | mantissa
     }
 
-    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
+    /// Quantizes a tensor whose values are all finite; nil, when one is not,
+    /// for the caller to apply its policy (the check rides on the tensor maximum).
+    func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor? {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        let amax = tensor.values.withUnsafeBufferPointer { BlockMaximum.magnitude($0.baseAddress!, 0..<tensor.count) }
+        let (amax, finite) = tensor.values.withUnsafeBufferPointer { BlockMaximum.magnitudeAndFinite($0.baseAddress!, 0..<tensor.count) }
+        guard finite else { return nil }
         let s2 = Self.tensorScale(amax: amax)
         var clipped: [Int] = []
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
         let blockSize = blockSize
+        // Elements to nearest by comparison with the midpoints times sq · s2: thresholds per E4M3 code of sq, made on first use.
+        let fp4 = options.scaleArithmetic == .exact ? E2M1Kernel(mode: options.rounding ?? .nearestEven) : nil
+        var thresholds = [SIMD8<Float>?](repeating: nil, count: 128)
         // Row by row: the scales of its blocks (and any clipping), then its elements in one pass.
         let codes = Codes.make(UInt8.self, count: tensor.count) { c in
             tensor.values.withUnsafeBufferPointer { xb in
@@ -86,16 +92,21 @@ struct NVFP4Quantizer {
                             let scale = sq * Double(s2)            // exact: 4 × 24 bits
                             sb[b] = scale
                             scaleCodes[b] = Self.e4m3Code(sq)
-                            if options.scaleArithmetic == .float32 {
+                            if let fp4 {
+                                let code = Int(scaleCodes[b])
+                                if thresholds[code] == nil { thresholds[code] = fp4.thresholds(scale: scale) }
+                                if let t = thresholds[code] { fp4.run(x, block, thresholds: t, into: c) }
+                                else { for i in block { c[i] = UInt8(codec.code(x[i], dividedBy: scale, index: i)) } }
+                            } else if options.scaleArithmetic == .float32 {
                                 let scale32 = Float(sq) * s2
                                 for i in block { c[i] = UInt8(codec.code(x[i] / scale32, index: i)) }
                             }
                             let bound = 6 * scale
-                            if Double(bmax) > bound { for i in block where Double(x[i].magnitude) > bound { clipped.append(i) } }
+                            if Double(bmax) > bound { BlockMaximum.appendIndices(x, block, magnitudeAbove: bound, to: &clipped) }
                             b += 1
                             lo = block.upperBound
                         }
-                        if options.scaleArithmetic == .exact {
+                        if options.scaleArithmetic == .exact && fp4 == nil {
                             kernel.runBlocks(x, row, blockSize: blockSize, scales: sb.baseAddress! + g0, exponents: nil, into: c)
                         }
                     }

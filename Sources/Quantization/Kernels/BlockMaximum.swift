@@ -33,4 +33,21 @@ enum BlockMaximum {
         }
         return (m, finite)
     }
+
+    /// Appends the indices i of x[range] with |x[i]| > limit (exactly: the
+    /// float32 comparison is made with the largest float32 at or below limit).
+    @inline(__always)
+    static func appendIndices(_ x: UnsafePointer<Float>, _ range: Range<Int>, magnitudeAbove limit: Double, to out: inout [Int]) {
+        var t = Float(limit)
+        if Double(t) > limit { t = t.nextDown }
+        let t4 = SIMD4<Float>(repeating: t), clear = SIMD4<UInt32>(repeating: 0x7FFF_FFFF)
+        let raw = UnsafeRawPointer(x)
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            let a = unsafeBitCast(raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self)
+            if any(a .> t4) { for j in i..<(i + 4) where x[j].magnitude > t { out.append(j) } }
+            i += 4
+        }
+        while i < range.upperBound { if x[i].magnitude > t { out.append(i) }; i += 1 }
+    }
 }

@@ -30,7 +30,14 @@ final class ScaledElementKernel {
         allExact = bits >= 23
         criticalMask = allExact ? 0 : (UInt32(1) << UInt32(23 - bits)) - 1
         y = .allocate(capacity: Self.chunk)
+        let top = Float(codec.maxFinite)
+        saturationBits = top.isFinite ? top.bitPattern : 0x7F80_0000
     }
+
+    /// The float32 bits of the largest finite element (elements saturate:
+    /// every y beyond it takes its code, so y is clamped to it before the
+    /// bulk conversion, which then has no overflow to redo).
+    let saturationBits: UInt32
 
     deinit { y.deallocate() }
 
@@ -90,16 +97,29 @@ final class ScaledElementKernel {
             let f = Float(sign: .plus, exponent: -k, significand: 1)
             var j = 0
             let f4 = SIMD4<Float>(repeating: f)
+            let top4 = SIMD4<Int32>(repeating: Int32(bitPattern: saturationBits)), magnitude4 = SIMD4<Int32>(repeating: 0x7FFF_FFFF)
             while j + 4 <= n {
-                let v = UnsafeRawPointer(src).loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<Float>.self) * f4
-                UnsafeMutableRawPointer(out).storeBytes(of: unsafeBitCast(v, to: SIMD4<UInt32>.self), toByteOffset: 4 * j, as: SIMD4<UInt32>.self)
+                let v = unsafeBitCast(UnsafeRawPointer(src).loadUnaligned(fromByteOffset: 4 * j, as: SIMD4<Float>.self) * f4,
+                                      to: SIMD4<Int32>.self)
+                // Magnitudes above the largest finite element clamp to it (the same code, saturating): finite
+                // float32 magnitudes order as their bits do.
+                var a = v & magnitude4
+                a.replace(with: top4, where: a .> top4)
+                let clamped = (v & ~magnitude4) | a
+                UnsafeMutableRawPointer(out).storeBytes(of: unsafeBitCast(clamped, to: SIMD4<UInt32>.self), toByteOffset: 4 * j, as: SIMD4<UInt32>.self)
                 j += 4
             }
-            while j < n { out[j] = (src[j] * f).bitPattern; j += 1 }
+            while j < n { out[j] = saturated((src[j] * f).bitPattern); j += 1 }
         } else {
             let inv = k.map { Double(sign: .plus, exponent: -$0, significand: 1) } ?? 1 / S
-            for j in 0..<n { out[j] = Float(Double(src[j]) * inv).bitPattern }
+            for j in 0..<n { out[j] = saturated(Float(Double(src[j]) * inv).bitPattern) }
         }
+    }
+
+    /// y with its magnitude clamped to the largest finite element.
+    @inline(__always)
+    private func saturated(_ v: UInt32) -> UInt32 {
+        v & 0x7FFF_FFFF > saturationBits ? (v & 0x8000_0000) | saturationBits : v
     }
 
     /// Converts y[0 ..< count] into codes[start ..< start + count], then
