@@ -119,6 +119,29 @@ struct KernelTests {
         }
     }
 
+    @Test("IntegerKernel's float32 floor loop (ggml's ⌊(x − m)/d + c⌋ with small ranges) equals IntegerRounding, negated and with minimums")
+    func floorKernel() {
+        for (trial, d) in [1.0 / 7, 0.013, 3.0, 1e-20, 2.5e15].enumerated() {
+            let x = adversarial(scale: d, count: 4000, seed: UInt64(100 + trial))
+            for (offset, upper, minimum, negated) in [(8.5, 15.0, Float(0), false), (8.5, 15.0, 0, true), (16.5, 31.0, 0, true),
+                                                      (0.5, 15.0, Float(-3 * d), false), (0.5, 31.0, Float(-50 * d), false)] {
+                let k = IntegerKernel(mode: .down, offset: offset, floorMode: true, lower: 0, upper: upper, seed: 0)
+                var codes = [UInt8](repeating: 0xFF, count: x.count)
+                x.withUnsafeBufferPointer { xb in
+                    codes.withUnsafeMutableBufferPointer { c in
+                        k.run(xb.baseAddress!, 0..<x.count, scale: d, minimum: minimum, negated: negated, into: c.baseAddress!)
+                    }
+                }
+                for i in x.indices {
+                    let sign = negated ? -1.0 : 1.0
+                    let want = k.exact(sign * Double(x[i]) - Double(minimum), d, index: i)
+                    #expect(Double(codes[i]) == want, "d=\(d) c=\(offset) m=\(minimum) negated=\(negated) x=\(x[i])")
+                    if Double(codes[i]) != want { return }
+                }
+            }
+        }
+    }
+
     @Test("IntegerKernel with a magnitude bound (the clamp-free loop when the bound allows) equals IntegerRounding; canClip never misses a clipped element")
     func boundedIntegerKernel() throws {
         for (trial, amax) in [Float(1), 0.3, 1000, 3e-5].enumerated() {

@@ -14,8 +14,12 @@ struct NVFP4Quantizer {
     let codec: ElementCodec
     let blockSize: Int
 
+    /// The code of the lower clamp of the block scale.
+    let minimumScaleCode: UInt8
+
     init(options: QuantizationOptions) throws(QuantizationError) {
         self.options = options
+        minimumScaleCode = UInt8(Self.e4m3Code(Double(sign: .plus, exponent: options.nvfp4ScaleMinimumExponent, significand: 1)))
         blockSize = options.blockSize ?? 16
         codec = ElementCodec(format: .float4_e2m1fn, mode: options.rounding ?? .nearestEven, seed: options.seed)
     }
@@ -44,6 +48,37 @@ struct NVFP4Quantizer {
         }
         return Swift.min(Swift.max(s, lo), 448)
     }
+
+    /// The E4M3 code of the block scale sq for a block maximum, with exact
+    /// scale arithmetic (what `blockScale` computes, as a code; `e4m3Values`
+    /// gives its value).
+    @inline(__always)
+    func blockScaleCode(amax: Float, tensorScale s2: Float) -> UInt8 {
+        let y = Double(amax) / (6 * Double(s2))
+        let code: UInt8
+        if y == 0 || (y.significandBitPattern & ((1 << 48) - 1)) == 0 {
+            code = UInt8(Self.e4m3Code(blockScale(amax: amax, tensorScale: s2)))
+        } else {
+            code = Self.nearestE4M3Code(y)
+        }
+        return Swift.max(code, minimumScaleCode)
+    }
+
+    /// The E4M3 code of `nearestE4M3(y)`, from the bits: with e = max(⌊log2 y⌋, −6),
+    /// m = y · 2^(3−e) rounded to an integer (nearest even, by adding and
+    /// subtracting 2^52) is the significand in eighths, and (e + 6) · 8 + m is
+    /// the code — m = 16 carries into the next binade, and e = −6 covers the
+    /// subnormals (m < 8) too.
+    @inline(__always)
+    static func nearestE4M3Code(_ y: Double) -> UInt8 {
+        let e = Swift.max(Int(y.exponent), -6)
+        let z = y * Double(bitPattern: UInt64(1023 + 3 - e) << 52)
+        let m = Int((z + 0x1p52) - 0x1p52)
+        return UInt8(Swift.min((e + 6) << 3 + m, 0x7E))
+    }
+
+    /// The value of every non-negative finite E4M3 code, 0x00…0x7E.
+    static let e4m3Values: [Double] = (0...0x7E).map { FloatFormat.float8_e4m3fn.decodeUnchecked(UInt64($0)).value!.doubleValue }
 
     /// The E4M3 value nearest a positive y that is no E4M3 value or midpoint
     /// (so there is no tie), saturating at 448: y rounded at its binade's
@@ -77,7 +112,7 @@ struct NVFP4Quantizer {
         let blockSize = blockSize
         // Elements to nearest by comparison with the midpoints times sq · s2: thresholds per E4M3 code of sq, made on first use.
         let fp4 = options.scaleArithmetic == .exact ? E2M1Kernel(mode: options.rounding ?? .nearestEven) : nil
-        var thresholds = [SIMD8<Float>?](repeating: nil, count: 128)
+        let thresholds: [SIMD8<Float>?] = fp4.map { k in Self.e4m3Values.map { k.thresholds(scale: $0 * Double(s2)) } } ?? []
         // Row by row: the scales of its blocks (and any clipping), then its elements in one pass.
         let codes = Codes.make(UInt8.self, count: tensor.count) { c in
             tensor.values.withUnsafeBufferPointer { xb in
@@ -88,14 +123,14 @@ struct NVFP4Quantizer {
                         while lo < row.upperBound {
                             let block = lo..<Swift.min(lo + blockSize, row.upperBound)
                             let bmax = BlockMaximum.magnitude(x, block)
-                            let sq = blockScale(amax: bmax, tensorScale: s2)
+                            let code = options.scaleArithmetic == .exact ? blockScaleCode(amax: bmax, tensorScale: s2)
+                                                                         : UInt8(Self.e4m3Code(blockScale(amax: bmax, tensorScale: s2)))
+                            let sq = Self.e4m3Values[Int(code)]
                             let scale = sq * Double(s2)            // exact: 4 × 24 bits
                             sb[b] = scale
-                            scaleCodes[b] = Self.e4m3Code(sq)
+                            scaleCodes[b] = UInt64(code)
                             if let fp4 {
-                                let code = Int(scaleCodes[b])
-                                if thresholds[code] == nil { thresholds[code] = fp4.thresholds(scale: scale) }
-                                if let t = thresholds[code] { fp4.run(x, block, thresholds: t, into: c) }
+                                if let t = thresholds[Int(code)] { fp4.run(x, block, thresholds: t, into: c) }
                                 else { for i in block { c[i] = UInt8(codec.code(x[i], dividedBy: scale, index: i)) } }
                             } else if options.scaleArithmetic == .float32 {
                                 let scale32 = Float(sq) * s2

@@ -119,21 +119,22 @@ struct GGMLQuantizer {
         let float32 = options.scaleArithmetic == .float32
         switch type {
         case .q8_0:
-            var amax: Float = 0
-            for v in x { amax = Swift.max(amax, v.magnitude) }
+            let amax = BlockMaximum.magnitude(x.baseAddress!, 0..<x.count)
             let d = amax / 127
             let id: Float = d != 0 ? 1 / d : 0
             if d != 0 && !float32 {
                 IntegerKernel(mode: options.rounding ?? .nearestAway, offset: 0, floorMode: false, lower: -127, upper: 127, seed: options.seed)
-                    .run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), into: codes)
+                    .run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), bound: amax, into: codes)
             } else {
                 for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : C(truncatingIfNeeded: Int32((x[j] * id).rounded(.toNearestOrAwayFromZero))) }
             }
             (r.d16Bits, r.d16) = Self.half(d)
         case .q4_0, .q5_0:
             let half = Double(levels / 2)
-            var amax: Float = 0, m: Float = 0
-            for v in x where amax < v.magnitude { amax = v.magnitude; m = v }
+            // m: the first element of largest magnitude, with its sign.
+            let amax = BlockMaximum.magnitude(x.baseAddress!, 0..<x.count)
+            var m: Float = 0
+            for v in x where v.magnitude == amax { m = v; break }
             let d = m / Float(-half)
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {

@@ -92,6 +92,17 @@ struct IntegerKernel {
                                : nearestFloat32(x, range, inv32, Float(after), edge, clamp: (Float(lo), Float(hi)), sign: sign, scale: s, codes)
             }
         }
+        if R.self == Floor.self && floorMode && hi - lo <= 256 && before.magnitude <= 256 {
+            // ggml's ⌊(x − m) / d + c⌋ in float32, sixteen at a time: x − m, the product by float32(1/d) and
+            // the sum with c err by at most reach · 2^-21 for results within reach of 0; further results
+            // clamp whatever their error. A result within reach · 2^-18 of an integer is redone exactly.
+            let reach = Swift.max(hi.magnitude, lo.magnitude) + before.magnitude + 2
+            let inv32 = Float(inv)
+            if inv32.isNormal {
+                i0 = floorFloat32(x, range, inv32, Float(md), Float(before), edge: Float(reach * 0x1p-18), Float(lo), Float(hi),
+                                  sign: sign, scale: s, minimum: md, codes)
+            }
+        }
         if i0 + 4 <= range.upperBound {
             // Four at a time: the same arithmetic in SIMD registers.
             let inv4 = SIMD4<Double>(repeating: inv), magic4 = SIMD4<Double>(repeating: magic)
@@ -141,6 +152,44 @@ struct IntegerKernel {
 
 
 extension IntegerKernel {
+    /// Floor codes of y = (x − m) · inv + c in float32, sixteen at a time,
+    /// clamped to [lo, hi]; elements whose y lies within `edge` of an
+    /// integer, beyond 2^22, or whose x − m is not finite are redone exactly.
+    /// Returns where it stopped.
+    @inline(__always)
+    func floorFloat32<C: CodeElement>(_ x: UnsafePointer<Float>, _ range: Range<Int>, _ inv: Float, _ m: Float, _ c: Float, edge: Float,
+                                      _ lo: Float, _ hi: Float, sign: Double, scale s: Double, minimum md: Double,
+                                      _ codes: UnsafeMutablePointer<C>) -> Int {
+        typealias V = SIMD16<Float>
+        let inv16 = V(repeating: inv), m16 = V(repeating: m), c16 = V(repeating: c), magic16 = V(repeating: 12_582_912)
+        let edge16 = V(repeating: edge), far16 = V(repeating: 0x1p22), one16 = V(repeating: 1), zero16 = V(repeating: 0)
+        let lo16 = V(repeating: lo), hi16 = V(repeating: hi)
+        let magicBits = SIMD16<Int32>(repeating: 0x4B40_0000), clearSign = SIMD16<UInt32>(repeating: 0x7FFF_FFFF)
+        let raw = UnsafeRawPointer(x), out = UnsafeMutableRawPointer(codes)
+        let stride = MemoryLayout<C>.stride
+        var i0 = range.lowerBound
+        while i0 + 16 <= range.upperBound {
+            let y = (raw.loadUnaligned(fromByteOffset: 4 * i0, as: V.self) - m16) * inv16 + c16
+            let r = (y + magic16) - magic16
+            let d = y - r
+            let ad = unsafeBitCast(unsafeBitCast(d, to: SIMD16<UInt32>.self) & clearSign, to: V.self)
+            let ay = unsafeBitCast(unsafeBitCast(y, to: SIMD16<UInt32>.self) & clearSign, to: V.self)
+            let critical = (ad .< edge16) .| .!(ay .< far16)
+            var q = r - zero16.replacing(with: one16, where: d .< zero16)
+            q.replace(with: lo16, where: q .< lo16)
+            q.replace(with: hi16, where: q .> hi16)
+            let bits = unsafeBitCast(q + magic16, to: SIMD16<Int32>.self) &- magicBits
+            out.storeBytes(of: SIMD16<C>(truncatingIfNeeded: bits), toByteOffset: stride * i0, as: SIMD16<C>.self)
+            if any(critical) {
+                for k in 0..<16 where critical[k] {
+                    codes[i0 + k] = C(truncatingIfNeeded: Int32(exact(sign * (Double(x[i0 + k]) - md), s, index: i0 + k)))
+                }
+            }
+            i0 += 16
+        }
+        return i0
+    }
+
     /// Nearest-even codes of y = x · inv in float32, sixteen at a time, from
     /// range.lowerBound to the last whole sixteen; returns where it stopped.
     /// y is within |y| · 2^-22.9 of x / s, so a y whose distance from every
