@@ -14,8 +14,9 @@ extension QuantizedTensor {
     ///
     /// each rounded once to float32.
     public func reconstructed() -> [Float] {
-        var out = [Float](repeating: 0, count: count)
-        guard count > 0, let layout = try? GroupLayout(shape: shape, granularity: granularity) else { return out }
+        guard count > 0, let layout = try? GroupLayout(shape: shape, granularity: granularity) else {
+            return [Float](repeating: 0, count: count)
+        }
         // Base values by code (shifted so that the smallest code is index 0).
         let table: [Double]
         var shift = 0
@@ -46,8 +47,11 @@ extension QuantizedTensor {
         let exactProducts = tableBits + scaleBits <= 53
         let body = Reconstruction(tensor: self, layout: layout, table: table, shift: shift, affineBlocks: affineBlocks,
                                   exactProducts: exactProducts)
-        out.withUnsafeMutableBufferPointer { o in codes.withCodes(body.into(o.baseAddress!)) }
-        return out
+        // The groups' runs cover every element: each is written once.
+        return [Float](unsafeUninitializedCapacity: count) { o, n in
+            codes.withCodes(body.into(o.baseAddress!))
+            n = count
+        }
     }
 }
 
@@ -65,21 +69,44 @@ private struct Reconstruction {
         let o: UnsafeMutablePointer<Float>
         func read<T: CodeElement>(_ c: UnsafeBufferPointer<T>) {
             let q = r.tensor, shift = r.shift
+            let isInteger: Bool
+            if case .integer = q.scheme { isInteger = true } else { isInteger = false }
+            // One-byte codes: a group with at least as many elements as codes is looked up in a table of
+            // its values, made with the same formula (so the same results), instead of computed element by element.
+            let oneByte = MemoryLayout<T>.size == 1
+            let bias = T.isSigned ? 128 : 0
+            let codeRange = isInteger ? (-bias)..<(256 - bias) : (-shift)..<(r.table.count - shift)
+            var lookup = [Float](repeating: 0, count: oneByte ? 256 : 0)
+            // Exact products of float32 values (MX: element values times 2^e): one float32 multiplication
+            // rounds the exact product once, as Float(t · s) does.
+            let floats = r.table.map { Float($0) }
+            let floatTable = r.exactProducts && !isInteger && !r.affineBlocks
+                && zip(floats, r.table).allSatisfy { Double($0) == $1 || $1.isNaN } ? floats : nil
+            let ftArray = floatTable ?? []
+            ftArray.withUnsafeBufferPointer { ft in
             r.table.withUnsafeBufferPointer { t in
-                r.layout.forEachRun { g, run in
-                    let s = q.scales[g]
-                    if case .integer = q.scheme {
-                        let z = q.offsets.isEmpty ? 0 : q.offsets[g]
-                        for i in run { o[i] = FloatRounding.product(Double(c[i]) - z, s) }
-                    } else if r.affineBlocks {
-                        let m = q.offsets[g]
-                        for i in run { o[i] = Float(t[Int(c[i])] * s + m) }
-                    } else if r.exactProducts {
-                        for i in run { o[i] = Float(t[Int(c[i]) + shift] * s) }
-                    } else {
-                        for i in run { o[i] = FloatRounding.product(t[Int(c[i]) + shift], s) }
+                lookup.withUnsafeMutableBufferPointer { lut in
+                    r.layout.forEachRun { g, run in
+                        let s = q.scales[g]
+                        let z = isInteger && !q.offsets.isEmpty ? q.offsets[g] : 0
+                        let m = r.affineBlocks ? q.offsets[g] : 0
+                        @inline(__always) func value(_ v: Int) -> Float {
+                            if isInteger { return FloatRounding.product(Double(v) - z, s) }
+                            if r.affineBlocks { return Float(t[v] * s + m) }
+                            if r.exactProducts { return Float(t[v + shift] * s) }
+                            return FloatRounding.product(t[v + shift], s)
+                        }
+                        if floatTable != nil, let sf = Float(exactly: s) {
+                            for i in run { o[i] = ft[Int(c[i]) + shift] * sf }
+                        } else if oneByte && codeRange.count <= run.count && codeRange.lowerBound >= -bias && codeRange.upperBound <= 256 - bias {
+                            for v in codeRange { lut[v + bias] = value(v) }
+                            for i in run { o[i] = lut[Int(c[i]) + bias] }
+                        } else {
+                            for i in run { o[i] = value(Int(c[i])) }
+                        }
                     }
                 }
+            }
             }
         }
     }
