@@ -57,10 +57,11 @@ public struct Quantizer: Sendable {
                 return q
             }
         }
-        // MX and NVFP4 check finiteness on their first pass; only a tensor that has a non-finite value is prepared.
+        // MX, NVFP4 and ggml check finiteness on their first pass; only a tensor that has a non-finite value is prepared.
         switch scheme {
         case .mx(let element): if let q = try MXQuantizer(element: element, options: options).quantize(tensor) { return q }
         case .nvfp4: if let q = try NVFP4Quantizer(options: options).quantize(tensor) { return q }
+        case .ggml(let type): if let q = try GGMLQuantizer(type: type, options: options).quantize(tensor, requireFinite: true) { return q }
         default: break
         }
         let prepared = try prepare(tensor)

@@ -16,14 +16,15 @@ struct FloatLab: ParsableCommand {
     static func main() {
         #if canImport(Glibc)
         // Tensors are quantized one after another into arrays of similar sizes: keep freed memory in the
-        // heap for the next one instead of returning it to the system and faulting it in again (glibc
-        // maps blocks above 32 MB afresh on every allocation and trims the heap top by default).
+        // heap for the next one instead of returning it to the system and faulting it in again. By default
+        // glibc maps every large block afresh (the mmap threshold cannot be raised above 32 MB) and trims
+        // the heap top; M_MMAP_MAX = 0 serves every block from the heap, M_TRIM_THRESHOLD keeps it.
         // (mallopt is looked up at run time: <malloc.h> is not part of Swift's Glibc module.)
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
             typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
             let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3   // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
-            _ = mallopt(mmapThreshold, Int32.max)
+            let trimThreshold: Int32 = -1, mmapMax: Int32 = -4   // M_TRIM_THRESHOLD, M_MMAP_MAX
+            _ = mallopt(mmapMax, 0)
             _ = mallopt(trimThreshold, Int32.max)
         }
         #endif

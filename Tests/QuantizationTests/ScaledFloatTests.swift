@@ -58,4 +58,30 @@ struct ScaledFloatTests {
         #expect(p.dequantized[1].isNaN)
         #expect(p.dequantized[2] == 2)      // +Inf saturates to the largest finite magnitude of the tensor
     }
+
+    @Test("every block family (MX, NVFP4, ggml legacy and K-quants) refuses, zeroes and propagates non-finite values the same way",
+          arguments: ["mxfp4", "mxfp8_e4m3", "nvfp4", "q8_0", "q4_0", "q4_1", "q5_0", "q4_K", "q6_K"])
+    func nonfiniteBlocks(name: String) throws {
+        let scheme = try QuantizationScheme(name: name)
+        // 256 elements (one K-quant super-block); a NaN in the second block, -Inf in the last.
+        var values = (0..<256).map { Float(($0 % 17) - 8) / 4 }
+        values[40] = .nan
+        values[255] = -.infinity
+        let t = Tensor(name: "blk", shape: [256], values: values)
+        let e = #expect(throws: QuantizationError.self) { try Quantizer(scheme: scheme).quantize(t) }
+        #expect(e?.message.contains("'blk'") == true && e?.message.contains("2 non-finite") == true && e?.message.contains("[40]") == true)
+        var o = QuantizationOptions()
+        o.nonfinite = .zero
+        var zeroed = values
+        zeroed[40] = 0
+        zeroed[255] = 0
+        let z = try Quantizer(scheme: scheme, options: o).quantize(t).dequantized
+        // Zeroing first and quantizing the finite tensor gives the same codes.
+        let reference = try Quantizer(scheme: scheme).quantize(Tensor(name: "blk", shape: [256], values: zeroed)).dequantized
+        #expect(z == reference)
+        o.nonfinite = .propagate
+        let p = try Quantizer(scheme: scheme, options: o).quantize(t).dequantized
+        #expect(p[40].isNaN)
+        #expect(p.enumerated().allSatisfy { $0.offset == 40 || $0.element.isFinite })
+    }
 }

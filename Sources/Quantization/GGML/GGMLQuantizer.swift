@@ -38,7 +38,16 @@ struct GGMLQuantizer {
     var hasMinimum: Bool { type == .q4_1 || type == .q5_1 }
 
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor {
-        if type.isKQuant { return try quantizeK(tensor) }
+        try quantize(tensor, requireFinite: false)!
+    }
+
+    /// `quantize`, or nil as soon as a block has a non-finite value when `requireFinite` (the caller
+    /// then handles them and quantizes the finite tensor): blocks check finiteness on their first pass.
+    func quantize(_ tensor: Tensor, requireFinite: Bool) throws(QuantizationError) -> QuantizedTensor? {
+        if type.isKQuant {
+            if requireFinite && !tensor.values.allSatisfy(\.isFinite) { return nil }
+            return try quantizeK(tensor)
+        }
         guard tensor.rowLength % 32 == 0 else {
             throw QuantizationError("\(type.rawValue) needs rows of a multiple of 32 elements, as ggml lays blocks out; tensor '\(tensor.name)' has rows of \(tensor.rowLength) (shape \(tensor.shape)). llama.cpp keeps such tensors in float16 or q8_0 of a padded copy; choose a scheme with padded groups (mxfp4, nf4, int4 with --granularity group:32).")
         }
@@ -46,16 +55,23 @@ struct GGMLQuantizer {
         var scales = [Double](repeating: 0, count: blocks)
         var minimums = [Double](repeating: 0, count: hasMinimum ? blocks : 0)
         var bytes = [UInt8](repeating: 0, count: blocks * type.blockBytes)
+        let kernel = elementKernel
+        var finite = true
         func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
             tensor.values.withUnsafeBufferPointer { x in
                 bytes.withUnsafeMutableBufferPointer { out in
                     scales.withUnsafeMutableBufferPointer { sc in
-                        for b in 0..<blocks {
-                            let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
-                            let r = quantizeBlock(block, firstIndex: b * 32, codes: c)
-                            sc[b] = r.d16
-                            if hasMinimum { minimums[b] = r.m16 }
-                            write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
+                        minimums.withUnsafeMutableBufferPointer { mins in
+                            for b in 0..<blocks {
+                                let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
+                                guard let r = quantizeBlock(block, firstIndex: b * 32, kernel: kernel, requireFinite: requireFinite, codes: c) else {
+                                    finite = false
+                                    return
+                                }
+                                sc[b] = r.d16
+                                if hasMinimum { mins[b] = r.m16 }
+                                write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
+                            }
                         }
                     }
                 }
@@ -63,6 +79,7 @@ struct GGMLQuantizer {
         }
         let codes: Codes = type == .q8_0 ? .make(Int8.self, count: tensor.count) { fill($0) }
                                          : .make(UInt8.self, count: tensor.count) { fill($0) }
+        if !finite { return nil }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .ggml(type), codes: codes, scales: scales, offsets: minimums,
             groupSize: 32, storedBits: blocks * type.blockBytes * 8,
@@ -113,18 +130,46 @@ struct GGMLQuantizer {
         return (h.bitPattern, Double(h))
     }
 
-    /// One block; `codes` is the whole tensor's code buffer (element i at codes[i]).
-    func quantizeBlock<C: CodeElement>(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, codes: UnsafeMutablePointer<C>) -> Block {
+    /// The element rounding of exact scale arithmetic: ggml's ⌊x / d + c⌋ (c = 8.5, 16.5 or 0.5), round
+    /// half away for q8_0, or a `--rounding` mode plus the offset.
+    var elementKernel: IntegerKernel {
+        let top = Double(levels - 1)
+        switch type {
+        case .q8_0:
+            return IntegerKernel(mode: options.rounding ?? .nearestAway, offset: 0, floorMode: false, lower: -127, upper: 127, seed: options.seed)
+        case .q4_0, .q5_0:
+            let half = Double(levels / 2)
+            return options.rounding.map {
+                IntegerKernel(mode: $0, offset: half, floorMode: false, lower: 0, upper: top, seed: options.seed)
+            } ?? IntegerKernel(mode: .down, offset: half + 0.5, floorMode: true, lower: 0, upper: top, seed: options.seed)
+        default:
+            return options.rounding.map {
+                IntegerKernel(mode: $0, offset: 0, floorMode: false, lower: 0, upper: top, seed: options.seed)
+            } ?? IntegerKernel(mode: .down, offset: 0.5, floorMode: true, lower: 0, upper: top, seed: options.seed)
+        }
+    }
+
+    /// One block; `codes` is the whole tensor's code buffer (element i at codes[i]). Nil if
+    /// `requireFinite` and the block has a non-finite value.
+    @inline(__always)
+    func quantizeBlock<C: CodeElement>(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, kernel: IntegerKernel, requireFinite: Bool,
+                                       codes: UnsafeMutablePointer<C>) -> Block? {
         var r = Block()
         let float32 = options.scaleArithmetic == .float32
         switch type {
         case .q8_0:
-            let amax = BlockMaximum.magnitude(x.baseAddress!, 0..<x.count)
+            let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
+            if !finite { return nil }
             let d = amax / 127
             let id: Float = d != 0 ? 1 / d : 0
-            if d != 0 && !float32 {
-                IntegerKernel(mode: options.rounding ?? .nearestAway, offset: 0, floorMode: false, lower: -127, upper: 127, seed: options.seed)
-                    .run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), bound: amax, into: codes)
+            let inv32 = Float(1 / Double(d))
+            if d != 0 && !float32 && options.rounding == nil && inv32.isNormal {
+                // kernel.run's nearest path without its dispatch: every |x / d| ≤ 127, so no clamps
+                // (round half away: the ties are among the flagged results redone exactly).
+                _ = kernel.nearestFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, Self.q8Edge,
+                                          clamp: nil, sign: 1, scale: Double(d), codes)
+            } else if d != 0 && !float32 {
+                kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), bound: amax, into: codes)
             } else {
                 for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : C(truncatingIfNeeded: Int32((x[j] * id).rounded(.toNearestOrAwayFromZero))) }
             }
@@ -132,26 +177,35 @@ struct GGMLQuantizer {
         case .q4_0, .q5_0:
             let half = Double(levels / 2)
             // m: the first element of largest magnitude, with its sign.
-            let amax = BlockMaximum.magnitude(x.baseAddress!, 0..<x.count)
-            var m: Float = 0
-            for v in x where v.magnitude == amax { m = v; break }
+            let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
+            if !finite { return nil }
+            let m = BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count)
             let d = m / Float(-half)
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {
                 for j in 0..<32 { codes[firstIndex + j] = C(truncatingIfNeeded: Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero)))) }
             } else {
                 // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
-                let kernel = options.rounding.map {
-                    IntegerKernel(mode: $0, offset: half, floorMode: false, lower: 0, upper: Double(levels - 1), seed: options.seed)
-                } ?? IntegerKernel(mode: .down, offset: half + 0.5, floorMode: true, lower: 0, upper: Double(levels - 1), seed: options.seed)
-                kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d.magnitude), negated: d < 0, into: codes)
+                let sign: Double = d < 0 ? -1 : 1, s = Double(d.magnitude)
+                let inv32 = Float(sign / s)
+                if options.rounding == nil && inv32.isNormal {
+                    // kernel.run's floor path without its dispatch.
+                    let top = Float(levels - 1), c = Float(half + 0.5)
+                    _ = kernel.floorFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, c,
+                                            edge: Float((Double(top) + Double(c) + 2) * 0x1p-18), 0, top,
+                                            sign: sign, scale: s, minimum: 0, codes)
+                } else {
+                    kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: s, negated: d < 0, into: codes)
+                }
             }
             (r.d16Bits, r.d16) = Self.half(d)
         case .q4_k, .q6_k:
             preconditionFailure("k-quants go through quantizeK")
         case .q4_1, .q5_1:
             var mn = Float.greatestFiniteMagnitude, mx = -Float.greatestFiniteMagnitude
-            for v in x { mn = Swift.min(mn, v); mx = Swift.max(mx, v) }
+            var bad = Float(0)
+            for v in x { mn = Swift.min(mn, v); mx = Swift.max(mx, v); bad += v - v }
+            if requireFinite && bad.isNaN { return nil }
             let top = Double(levels - 1)
             let d: Float = float32 ? (mx - mn) / Float(top)
                 : (mx == mn ? 0 : Float(ScaleRounding.quotient(Double(mx) - Double(mn), Dyadic(significand: UInt64(top), exponent: 0), in: .float32)))
@@ -159,9 +213,6 @@ struct GGMLQuantizer {
             if float32 || d == 0 {
                 for j in 0..<32 { codes[firstIndex + j] = float32 ? C(truncatingIfNeeded: Int32(Swift.min(Float(top), ((x[j] - mn) * id + 0.5).rounded(.towardZero)))) : 0 }
             } else {
-                let kernel = options.rounding.map {
-                    IntegerKernel(mode: $0, offset: 0, floorMode: false, lower: 0, upper: top, seed: options.seed)
-                } ?? IntegerKernel(mode: .down, offset: 0.5, floorMode: true, lower: 0, upper: top, seed: options.seed)
                 kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), minimum: mn, into: codes)
             }
             (r.d16Bits, r.d16) = Self.half(d)
@@ -169,6 +220,10 @@ struct GGMLQuantizer {
         }
         return r
     }
+
+    /// The nearest path's distance from half-integers beyond which a float32 quotient is sure (kernel.run's
+    /// edge for codes within ±127).
+    static let q8Edge = Float(0.5 - (127 + 2) * 0x1p-19)
 
     /// One block in ggml's layout (little-endian float16 fields).
     @inline(__always)
@@ -178,9 +233,19 @@ struct GGMLQuantizer {
         if hasMinimum { bytes[2] = UInt8(r.m16Bits & 0xFF); bytes[3] = UInt8(r.m16Bits >> 8); o = 4 }
         switch type {
         case .q8_0:
-            for j in 0..<32 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j]) }
+            if MemoryLayout<C>.stride == 1 {
+                UnsafeMutableRawPointer(bytes + o).copyMemory(from: q, byteCount: 32)
+            } else {
+                for j in 0..<32 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j]) }
+            }
         case .q4_0, .q4_1:
-            for j in 0..<16 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j]) | UInt8(truncatingIfNeeded: q[j + 16]) << 4 }
+            if C.self == UInt8.self {
+                let raw = UnsafeRawPointer(q)
+                let low = raw.loadUnaligned(as: SIMD16<UInt8>.self), high = raw.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
+                UnsafeMutableRawPointer(bytes + o).storeBytes(of: low | high &<< 4, as: SIMD16<UInt8>.self)
+            } else {
+                for j in 0..<16 { bytes[o + j] = UInt8(truncatingIfNeeded: q[j]) | UInt8(truncatingIfNeeded: q[j + 16]) << 4 }
+            }
         case .q5_0, .q5_1:
             var qh: UInt32 = 0
             for j in 0..<16 {

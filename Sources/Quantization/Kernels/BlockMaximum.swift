@@ -34,6 +34,27 @@ enum BlockMaximum {
         return (m, finite)
     }
 
+    /// The first x[i] of the run whose magnitude is `amax` (the block's
+    /// largest magnitude), with its sign: ggml's q4_0 and q5_0 scale by it.
+    /// 0 if there is none.
+    @inline(__always)
+    static func firstOfMagnitude(_ amax: Float, _ x: UnsafePointer<Float>, _ range: Range<Int>) -> Float {
+        let raw = UnsafeRawPointer(x)
+        let clear = SIMD4<UInt32>(repeating: 0x7FFF_FFFF)
+        let a4 = SIMD4<Float>(repeating: amax)
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            let a = unsafeBitCast(raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self)
+            if any(a .== a4) { break }
+            i += 4
+        }
+        while i < range.upperBound {
+            if x[i].magnitude == amax { return x[i] }
+            i += 1
+        }
+        return 0
+    }
+
     /// Appends the indices i of x[range] with |x[i]| > limit (exactly: the
     /// float32 comparison is made with the largest float32 at or below limit).
     @inline(__always)
