@@ -377,4 +377,46 @@ struct NVFP4ScaleTests {
             #expect(NVFP4Quantizer.nearestE4M3(y) == want, "\(y)")
         }
     }
+
+    @Test("a tensor of subnormal magnitudes whose amax / 2688 underflows gets s2 = 2^-149 and is reproduced")
+    func underflowingTensorScale() throws {
+        let tiny = Float.leastNonzeroMagnitude
+        #expect(NVFP4Quantizer.tensorScale(amax: 3 * tiny) == tiny)
+        #expect(NVFP4Quantizer.tensorScale(amax: 0) == 1)
+        let values: [Float] = [tiny, -tiny, 0, 3 * tiny] + [Float](repeating: 0, count: 12)
+        let q = try Quantizer(scheme: .nvfp4).quantize(Tensor(name: "t", shape: [16], values: values))
+        #expect(q.tensorScale == Double(tiny))
+        // sq = E4M3(3 / 6) = 0.5: elements ±2 and 6 of it, exact multiples of 2^-149.
+        #expect(q.dequantized == values)
+    }
+
+    @Test("the block-scale code by reciprocal equals the exactly rounded quotient, at and next to every E4M3 value and midpoint")
+    func reciprocalCode() throws {
+        let e4m3 = FloatFormat.float8_e4m3fn
+        let values = (0...0x7E).map { e4m3.decodeUnchecked(UInt64($0)).value!.doubleValue }
+        let targets = values + zip(values, values.dropFirst()).map { ($0 + $1) / 2 }
+        var g = SplitMix64(seed: 31)
+        for minimum in [-6, -9] {
+            var o = QuantizationOptions()
+            o.nvfp4ScaleMinimumExponent = minimum
+            let q = try NVFP4Quantizer(options: o)
+            var checked = 0
+            for _ in 0..<40 {
+                // A tensor scale of any size, including subnormal ones.
+                let s2 = Float(bitPattern: UInt32(truncatingIfNeeded: g.next() >> 40) % 0x7E00_0000 + 1)
+                let r = 1 / (6 * Double(s2))
+                for t in targets {
+                    let centre = Float(t * 6 * Double(s2))
+                    guard centre.isFinite, centre > 0 else { continue }
+                    for amax in [centre.nextDown.nextDown, centre.nextDown, centre, centre.nextUp, centre.nextUp.nextUp] {
+                        let exact = ScaleRounding.quotient(Double(amax), ScaleRounding.dyadic(6 * Double(s2)), in: e4m3)
+                        let want = Swift.max(UInt8(NVFP4Quantizer.e4m3Code(exact)), q.minimumScaleCode)
+                        #expect(q.blockScaleCode(amax: amax, reciprocal: r, tensorScale: s2) == want, "amax \(amax), s2 \(s2)")
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked > 10_000)
+        }
+    }
 }

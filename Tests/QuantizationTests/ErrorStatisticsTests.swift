@@ -100,11 +100,22 @@ struct ScaleRoundingTests {
                                 FloatFormat.float4_e2m1fn.maxFinite, Dyadic(significand: 15, exponent: 0)] {
                 for format in [FloatFormat.float64, .float32] {
                     let r = format.round(SourceValue(ScaleRounding.dyadic(amax)), dividedBy: denominator, options: options)
-                    let want = format.decodeUnchecked(r.code).value!.doubleValue
+                    var want = format.decodeUnchecked(r.code).value!.doubleValue
+                    if want == 0 && amax > 0 { want = format.smallestPositive.doubleValue }   // a scale is never 0
                     #expect(ScaleRounding.quotient(amax, denominator, in: format) == want, "\(amax) / \(denominator) in \(format)")
                 }
             }
         }
+    }
+
+    @Test("a positive quotient that underflows gives the smallest positive value of the scale format, never 0")
+    func underflowIsNotZero() {
+        let tiny = Double(Float.leastNonzeroMagnitude)
+        #expect(ScaleRounding.quotient(tiny, Dyadic(significand: 127, exponent: 0), in: .float32) == tiny)
+        #expect(ScaleRounding.quotient(1e-10, Dyadic(significand: 127, exponent: 0), in: .float16) == 0x1p-24)
+        #expect(ScaleRounding.quotient(0, Dyadic(significand: 127, exponent: 0), in: .float32) == 0)
+        // Rounding up to the smallest positive value is ordinary rounding: unchanged.
+        #expect(ScaleRounding.quotient(tiny * 100, Dyadic(significand: 127, exponent: 0), in: .float32) == tiny)
     }
 }
 

@@ -59,6 +59,17 @@ struct ScaledFloatTests {
         #expect(p.dequantized[2] == 2)      // +Inf saturates to the largest finite magnitude of the tensor
     }
 
+    @Test("every scheme quantizes a tensor of subnormal magnitudes (scales that would underflow to 0) without failing, within its amax")
+    func subnormalTensor() throws {
+        let tiny = Float.leastNonzeroMagnitude
+        let values = (0..<256).map { Float(($0 % 7) - 3) * tiny }
+        let t = Tensor(name: "tiny", shape: [256], values: values)
+        for scheme in QuantizationScheme.all {
+            let d = try Quantizer(scheme: scheme).quantize(t).dequantized
+            #expect(d.allSatisfy { $0.isFinite && $0.magnitude <= 3 * tiny }, "\(scheme.name)")
+        }
+    }
+
     @Test("every block family (MX, NVFP4, ggml legacy and K-quants) refuses, zeroes and propagates non-finite values the same way",
           arguments: ["mxfp4", "mxfp8_e4m3", "nvfp4", "q8_0", "q4_0", "q4_1", "q5_0", "q4_K", "q6_K"])
     func nonfiniteBlocks(name: String) throws {

@@ -3,7 +3,8 @@ import FloatFormats
 /// NVFP4: E2M1 elements in blocks of 16 along the last axis, an E4M3 scale
 /// per block and a float32 scale per tensor.
 ///
-/// s2 = amax(tensor) / (6 · 448) in float32 (1 for an all-zero tensor); per
+/// s2 = amax(tensor) / (6 · 448) in float32 (1 for an all-zero tensor, at
+/// least 2^-149); per
 /// block sq = E4M3(amax(block) / (6 · s2)) to nearest even, clamped to
 /// [2^-6, 448] (2^-9 with `nvfp4ScaleMinimumExponent`, as Model-Optimizer);
 /// q = E2M1(x / (sq · s2)) to nearest even, saturating at ±6; x' = q · sq · s2.
@@ -24,8 +25,10 @@ struct NVFP4Quantizer {
         codec = ElementCodec(format: .float4_e2m1fn, mode: options.rounding ?? .nearestEven, seed: options.seed)
     }
 
-    /// The tensor scale s2.
-    static func tensorScale(amax: Float) -> Float { amax == 0 ? 1 : amax / 2688 }
+    /// The tensor scale s2: amax / 2688 in float32, 1 for an all-zero
+    /// tensor, and at least 2^-149 (a tensor of magnitudes below 2688 · 2^-150
+    /// would otherwise get s2 = 0 and divide by it).
+    static func tensorScale(amax: Float) -> Float { amax == 0 ? 1 : Swift.max(amax / 2688, .leastNonzeroMagnitude) }
 
     /// The block scale sq (an E4M3 value) for a block maximum.
     func blockScale(amax: Float, tensorScale s2: Float) -> Double {
@@ -62,6 +65,20 @@ struct NVFP4Quantizer {
             code = Self.nearestE4M3Code(y)
         }
         return Swift.max(code, minimumScaleCode)
+    }
+
+    /// `blockScaleCode(amax:tensorScale:)` with y = amax · r, r = 1 / (6 · s2)
+    /// rounded to float64, instead of a division: y is within two ulps of the
+    /// exact quotient, so unless y is within four ulps of a number of at most
+    /// five significant bits (an E4M3 value or midpoint), rounding y rounds
+    /// the quotient; near one the division path decides.
+    @inline(__always)
+    func blockScaleCode(amax: Float, reciprocal r: Double, tensorScale s2: Float) -> UInt8 {
+        let y = Double(amax) * r
+        guard y.isFinite, y != 0, (y.bitPattern &+ 4) & ((1 << 48) - 1) > 8 else {
+            return blockScaleCode(amax: amax, tensorScale: s2)
+        }
+        return Swift.max(Self.nearestE4M3Code(y), minimumScaleCode)
     }
 
     /// The E4M3 code of `nearestE4M3(y)`, from the bits: with e = max(⌊log2 y⌋, −6),
@@ -110,39 +127,49 @@ struct NVFP4Quantizer {
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
         let blockSize = blockSize
-        // Elements to nearest by comparison with the midpoints times sq · s2: thresholds per E4M3 code of sq, made on first use.
+        // Elements to nearest by comparison with the midpoints times sq · s2: thresholds per E4M3 code of sq.
         let fp4 = options.scaleArithmetic == .exact ? E2M1Kernel(mode: options.rounding ?? .nearestEven) : nil
         let thresholds: [SIMD8<Float>?] = fp4.map { k in Self.e4m3Values.map { k.thresholds(scale: $0 * Double(s2)) } } ?? []
-        // Row by row: the scales of its blocks (and any clipping), then its elements in one pass.
+        // Per code of sq: the scale sq · s2 (exact: 4 × 24 bits) and the largest float32 at or below 6 · sq · s2,
+        // above which an element is clipped.
+        let scaleValues = Self.e4m3Values.map { $0 * Double(s2) }
+        let clipAbove = scaleValues.map { v -> Float in
+            let t = Float(6 * v)
+            return Double(t) > 6 * v ? t.nextDown : t
+        }
+        let reciprocal = 1 / (6 * Double(s2))
         let codes = Codes.make(UInt8.self, count: tensor.count) { c in
             tensor.values.withUnsafeBufferPointer { xb in
                 scales.withUnsafeMutableBufferPointer { sb in
-                    let x = xb.baseAddress!
-                    layout.forEachRow { g0, row in
-                        var b = g0, lo = row.lowerBound
-                        while lo < row.upperBound {
-                            let block = lo..<Swift.min(lo + blockSize, row.upperBound)
-                            let bmax = BlockMaximum.magnitude(x, block)
-                            let code = options.scaleArithmetic == .exact ? blockScaleCode(amax: bmax, tensorScale: s2)
-                                                                         : UInt8(Self.e4m3Code(blockScale(amax: bmax, tensorScale: s2)))
-                            let sq = Self.e4m3Values[Int(code)]
-                            let scale = sq * Double(s2)            // exact: 4 × 24 bits
-                            sb[b] = scale
-                            scaleCodes[b] = UInt64(code)
-                            if let fp4 {
-                                if let t = thresholds[Int(code)] { fp4.run(x, block, thresholds: t, into: c) }
-                                else { for i in block { c[i] = UInt8(codec.code(x[i], dividedBy: scale, index: i)) } }
-                            } else if options.scaleArithmetic == .float32 {
-                                let scale32 = Float(sq) * s2
-                                for i in block { c[i] = UInt8(codec.code(x[i] / scale32, index: i)) }
+                    scaleCodes.withUnsafeMutableBufferPointer { kb in
+                        let x = xb.baseAddress!
+                        layout.forEachRow { g0, row in
+                            var b = g0, lo = row.lowerBound
+                            while lo < row.upperBound {
+                                let block = lo..<Swift.min(lo + blockSize, row.upperBound)
+                                let bmax = BlockMaximum.magnitude(x, block)
+                                let code = options.scaleArithmetic == .exact
+                                    ? blockScaleCode(amax: bmax, reciprocal: reciprocal, tensorScale: s2)
+                                    : UInt8(Self.e4m3Code(blockScale(amax: bmax, tensorScale: s2)))
+                                let scale = scaleValues[Int(code)]
+                                sb[b] = scale
+                                kb[b] = UInt64(code)
+                                if let fp4 {
+                                    if let t = thresholds[Int(code)] { fp4.run(x, block, thresholds: t, into: c) }
+                                    else { for i in block { c[i] = UInt8(codec.code(x[i], dividedBy: scale, index: i)) } }
+                                } else if options.scaleArithmetic == .float32 {
+                                    let scale32 = Float(Self.e4m3Values[Int(code)]) * s2
+                                    for i in block { c[i] = UInt8(codec.code(x[i] / scale32, index: i)) }
+                                }
+                                if bmax > clipAbove[Int(code)] {
+                                    BlockMaximum.appendIndices(x, block, magnitudeAbove: 6 * scale, to: &clipped)
+                                }
+                                b += 1
+                                lo = block.upperBound
                             }
-                            let bound = 6 * scale
-                            if Double(bmax) > bound { BlockMaximum.appendIndices(x, block, magnitudeAbove: bound, to: &clipped) }
-                            b += 1
-                            lo = block.upperBound
-                        }
-                        if options.scaleArithmetic == .exact && fp4 == nil {
-                            kernel.runBlocks(x, row, blockSize: blockSize, scales: sb.baseAddress! + g0, exponents: nil, into: c)
+                            if options.scaleArithmetic == .exact && fp4 == nil {
+                                kernel.runBlocks(x, row, blockSize: blockSize, scales: sb.baseAddress! + g0, exponents: nil, into: c)
+                            }
                         }
                     }
                 }

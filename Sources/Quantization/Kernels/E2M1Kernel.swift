@@ -76,7 +76,7 @@ struct E2M1Kernel {
             n &-= unsafeBitCast(a .> c4, to: SIMD16<Int32>.self)
             n &-= unsafeBitCast(a .> c5, to: SIMD16<Int32>.self)
             n &-= unsafeBitCast(a .> c6, to: SIMD16<Int32>.self)
-            out.storeBytes(of: SIMD16<UInt8>(truncatingIfNeeded: n), toByteOffset: i, as: SIMD16<UInt8>.self)
+            out.storeBytes(of: SIMDNarrowing.lowBytes(n), toByteOffset: i, as: SIMD16<UInt8>.self)
             i += 16
         }
         while i < range.upperBound {

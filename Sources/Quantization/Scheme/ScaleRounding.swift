@@ -6,8 +6,16 @@ enum ScaleRounding {
     static func dyadic(_ d: Double) -> Dyadic { FloatFormat.float64.decodeUnchecked(d.bitPattern).value! }
 
     /// numerator / denominator (both exact, positive) rounded once to nearest
-    /// even in `format`, as a float64 (finite: overflow saturates).
+    /// even in `format`, as a float64 (finite: overflow saturates), and never
+    /// zero for a positive numerator: a quotient that underflows gives the
+    /// format's smallest positive value, since a scale of zero cannot be
+    /// divided by.
     static func quotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat) -> Double {
+        let q = roundedQuotient(numerator, denominator, in: format)
+        return q == 0 && numerator > 0 ? format.smallestPositive.doubleValue : q
+    }
+
+    private static func roundedQuotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat) -> Double {
         // An IEEE division is the quotient rounded once to nearest even: float64 and float32 need no more
         // (the denominators here are small integers, halves or format maxima, exact in float32).
         let d = denominator.doubleValue
