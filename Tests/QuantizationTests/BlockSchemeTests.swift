@@ -378,6 +378,26 @@ struct NVFP4ScaleTests {
         }
     }
 
+    @Test("nearestE4M3Code from the bits equals the core's rounding to E4M3 (saturating), subnormal scales, binade edges and ties included")
+    func codeFromBits() {
+        let e4m3 = FloatFormat.float8_e4m3fn
+        let options = RoundingOptions(overflow: .saturate)
+        var ys: [Double] = []
+        for code in UInt64(1)...0x7E {
+            let v = e4m3.decodeUnchecked(code).value!.doubleValue
+            let next = code < 0x7E ? e4m3.decodeUnchecked(code + 1).value!.doubleValue : 480
+            ys += [v, v.nextUp, v.nextDown, (v + next) / 2, ((v + next) / 2).nextUp, ((v + next) / 2).nextDown]
+        }
+        var g = SplitMix64(seed: 77)
+        for _ in 0..<100_000 {
+            // Log-uniform over 2^-14 … 2^10.
+            ys.append(Double(sign: .plus, exponent: Int(g.next() % 24) - 14, significand: 1 + Double(g.next() >> 11) * 0x1p-53))
+        }
+        for y in ys {
+            #expect(UInt64(NVFP4Quantizer.nearestE4M3Code(y)) == e4m3.round(y, options: options).code, "\(y)")
+        }
+    }
+
     @Test("a tensor of subnormal magnitudes whose amax / 2688 underflows gets s2 = 2^-149 and is reproduced")
     func underflowingTensorScale() throws {
         let tiny = Float.leastNonzeroMagnitude

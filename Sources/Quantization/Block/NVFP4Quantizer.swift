@@ -75,23 +75,27 @@ struct NVFP4Quantizer {
     @inline(__always)
     func blockScaleCode(amax: Float, reciprocal r: Double, tensorScale s2: Float) -> UInt8 {
         let y = Double(amax) * r
-        guard y.isFinite, y != 0, (y.bitPattern &+ 4) & ((1 << 48) - 1) > 8 else {
+        // (y is finite: amax ≤ 2^128 and r ≤ 2^149; y = 0 has low bits 0 and takes the division path.)
+        guard (y.bitPattern &+ 4) & ((1 << 48) - 1) > 8 else {
             return blockScaleCode(amax: amax, tensorScale: s2)
         }
         return Swift.max(Self.nearestE4M3Code(y), minimumScaleCode)
     }
 
-    /// The E4M3 code of `nearestE4M3(y)`, from the bits: with e = max(⌊log2 y⌋, −6),
-    /// m = y · 2^(3−e) rounded to an integer (nearest even, by adding and
-    /// subtracting 2^52) is the significand in eighths, and (e + 6) · 8 + m is
-    /// the code — m = 16 carries into the next binade, and e = −6 covers the
-    /// subnormals (m < 8) too.
+    /// The E4M3 code of `nearestE4M3(y)` for a positive normal float64 y,
+    /// from its bits: at or above 2^-6 the biased exponent and the top three
+    /// fraction bits, rounded to nearest even on the 49 below (a carry moves
+    /// into the next binade), rebased from float64's bias 1023 to E4M3's 7;
+    /// below, the subnormal code y · 2^9 rounded to an integer (nearest even,
+    /// by adding and subtracting 2^52). Saturates at 0x7E (448).
     @inline(__always)
     static func nearestE4M3Code(_ y: Double) -> UInt8 {
-        let e = Swift.max(Int(y.exponent), -6)
-        let z = y * Double(bitPattern: UInt64(1023 + 3 - e) << 52)
-        let m = Int((z + 0x1p52) - 0x1p52)
-        return UInt8(Swift.min((e + 6) << 3 + m, 0x7E))
+        let b = y.bitPattern
+        let r = (b &+ ((1 << 48) - 1) &+ ((b >> 49) & 1)) >> 49
+        if r >= (1023 - 6) << 3 {
+            return UInt8(truncatingIfNeeded: Swift.min(r &- ((1023 - 7) << 3), 0x7E))
+        }
+        return UInt8(truncatingIfNeeded: Int((y * 0x1p9 + 0x1p52) - 0x1p52))
     }
 
     /// The value of every non-negative finite E4M3 code, 0x00…0x7E.

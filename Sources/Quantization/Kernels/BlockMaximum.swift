@@ -1,10 +1,42 @@
-/// The largest magnitude of a run of float32 values, four lanes at a time.
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
+/// The largest magnitude of a run of float32 values, sixteen lanes at a time.
 ///
-/// Magnitudes come from clearing the sign bit; the maximum is kept with a
-/// compare and select (x86's baseline has no float max that Swift emits).
-/// The finite variant also sums v − v, which is 0 for every finite v and
-/// NaN as soon as one v is ±∞ or NaN.
+/// Magnitudes come from clearing the sign bit; the maximum is x86's `maxps`
+/// (which Swift's generic SIMD code does not emit; elsewhere a compare and
+/// select). `maxps` passes its second operand on a NaN, so a NaN may be lost
+/// from the maximum: the finite variant therefore also sums v − v, which is
+/// 0 for every finite v and NaN as soon as one v is ±∞ or NaN.
 enum BlockMaximum {
+    /// The lane-wise maximum of two vectors of magnitudes (no NaN is relied on).
+    @inline(__always)
+    static func maximum(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
+        #if arch(x86_64)
+        return unsafeBitCast(_mm_max_ps(unsafeBitCast(a, to: __m128.self), unsafeBitCast(b, to: __m128.self)), to: SIMD4<Float>.self)
+        #else
+        return a.replacing(with: b, where: b .> a)
+        #endif
+    }
+
+    /// The largest lane.
+    @inline(__always)
+    static func largestLane(_ m: SIMD4<Float>) -> Float {
+        let h = maximum(m, SIMD4(m[2], m[3], m[0], m[1]))
+        return maximum(h, SIMD4(h[1], h[0], h[3], h[2]))[0]
+    }
+
+    /// Lane i of a comparison's mask as bit i.
+    @inline(__always)
+    static func bits(_ m: SIMDMask<SIMD4<Int32>>) -> Int {
+        #if arch(x86_64)
+        return Int(_mm_movemask_ps(unsafeBitCast(m, to: __m128.self)))
+        #else
+        return (m[0] ? 1 : 0) | (m[1] ? 2 : 0) | (m[2] ? 4 : 0) | (m[3] ? 8 : 0)
+        #endif
+    }
+
     @inline(__always)
     static func magnitude(_ x: UnsafePointer<Float>, _ range: Range<Int>) -> Float {
         magnitudeAndFinite(x, range, checkFinite: false).0
@@ -15,16 +47,26 @@ enum BlockMaximum {
     static func magnitudeAndFinite(_ x: UnsafePointer<Float>, _ range: Range<Int>, checkFinite: Bool = true) -> (Float, Bool) {
         let raw = UnsafeRawPointer(x)
         let clear = SIMD4<UInt32>(repeating: 0x7FFF_FFFF)
-        var m4 = SIMD4<Float>(repeating: 0), nan4 = SIMD4<Float>(repeating: 0)
-        var i = range.lowerBound
-        while i + 4 <= range.upperBound {
+        @inline(__always) func load(_ i: Int) -> (SIMD4<Float>, SIMD4<Float>) {
             let v = raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<Float>.self)
-            let a = unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self)
-            m4.replace(with: a, where: a .> m4)
+            return (unsafeBitCast(unsafeBitCast(v, to: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self), v)
+        }
+        var m0 = SIMD4<Float>(repeating: 0), m1 = m0, nan4 = m0
+        var i = range.lowerBound
+        while i + 16 <= range.upperBound {
+            let (a0, v0) = load(i), (a1, v1) = load(i + 4), (a2, v2) = load(i + 8), (a3, v3) = load(i + 12)
+            m0 = maximum(m0, maximum(a0, a2))
+            m1 = maximum(m1, maximum(a1, a3))
+            if checkFinite { nan4 += ((v0 - v0) + (v1 - v1)) + ((v2 - v2) + (v3 - v3)) }
+            i += 16
+        }
+        while i + 4 <= range.upperBound {
+            let (a, v) = load(i)
+            m0 = maximum(m0, a)
             if checkFinite { nan4 += v - v }
             i += 4
         }
-        var m = Swift.max(Swift.max(m4[0], m4[1]), Swift.max(m4[2], m4[3]))
+        var m = largestLane(maximum(m0, m1))
         var finite = !checkFinite || !nan4.sum().isNaN
         while i < range.upperBound {
             m = Swift.max(m, x[i].magnitude)
@@ -66,7 +108,11 @@ enum BlockMaximum {
         var i = range.lowerBound
         while i + 4 <= range.upperBound {
             let a = unsafeBitCast(raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self)
-            if any(a .> t4) { for j in i..<(i + 4) where x[j].magnitude > t { out.append(j) } }
+            var above = bits(a .> t4)
+            while above != 0 {
+                out.append(i + above.trailingZeroBitCount)
+                above &= above - 1
+            }
             i += 4
         }
         while i < range.upperBound { if x[i].magnitude > t { out.append(i) }; i += 1 }
