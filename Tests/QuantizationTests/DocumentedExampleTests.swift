@@ -55,6 +55,18 @@ struct QuantizationDocumentedExampleTests {
         }
     }
 
+    @Test func indexCollector() {
+        var c = IndexCollector()
+        c.append(3); c.append(7)
+        #expect(c.finish() == [3, 7])
+        // Past one buffer-full, in order.
+        var d = IndexCollector()
+        for i in 0..<(3 * IndexCollector.bufferSize + 5) { d.append(i) }
+        #expect(d.finish() == Array(0..<(3 * IndexCollector.bufferSize + 5)))
+        var e = IndexCollector()
+        #expect(e.finish().isEmpty)
+    }
+
     @Test func sums() {
         var s = CompensatedSum()
         s.add(1); s.add(0x1p-60); s.add(-1)

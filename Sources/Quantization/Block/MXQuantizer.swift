@@ -56,7 +56,7 @@ struct MXQuantizer {
     /// for the caller to apply its policy (the check rides on the block maxima).
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor? {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        var clipped: [Int] = []
+        var clipped = IndexCollector()
         var exponents = [Int](repeating: -127, count: layout.groupCount)
         let mode = options.rounding ?? .nearestEven
         let minimumInt: Double = options.mxint8UsesMinus128 ? -128 : -127
@@ -105,13 +105,14 @@ struct MXQuantizer {
         }
         let codes: Codes = codec == nil ? .make(Int8.self, count: tensor.count) { fill($0) }
                                         : .make(UInt8.self, count: tensor.count) { fill($0) }
+        let clippedIndices = clipped.finish()
         guard finite else { return nil }
         let scales = exponents.map { Double(sign: .plus, exponent: $0, significand: 1) }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],
             groupSize: blockSize,
             storedBits: layout.groupCount * (blockSize * element.bits + 8),
-            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: clippedIndices, ggmlBlocks: nil)
         q.granularity = .group(size: blockSize)
         q.scaleCodes = exponents.map { UInt64($0 + 127) }
         return q

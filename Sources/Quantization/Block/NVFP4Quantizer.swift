@@ -126,7 +126,7 @@ struct NVFP4Quantizer {
         let (amax, finite) = tensor.values.withUnsafeBufferPointer { BlockMaximum.magnitudeAndFinite($0.baseAddress!, 0..<tensor.count) }
         guard finite else { return nil }
         let s2 = Self.tensorScale(amax: amax)
-        var clipped: [Int] = []
+        var clipped = IndexCollector()
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
@@ -183,7 +183,7 @@ struct NVFP4Quantizer {
             name: tensor.name, shape: tensor.shape, scheme: .nvfp4, codes: codes, scales: scales, offsets: [],
             groupSize: blockSize,
             storedBits: layout.groupCount * (blockSize * 4 + 8) + (tensor.count > 0 ? 32 : 0),
-            isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
+            isPadded: layout.isPadded, clippedIndices: clipped.finish(), ggmlBlocks: nil)
         q.granularity = .group(size: blockSize)
         q.scaleCodes = scaleCodes
         q.tensorScale = Double(s2)

@@ -100,7 +100,7 @@ enum BlockMaximum {
     /// Appends the indices i of x[range] with |x[i]| > limit (exactly: the
     /// float32 comparison is made with the largest float32 at or below limit).
     @inline(__always)
-    static func appendIndices(_ x: UnsafePointer<Float>, _ range: Range<Int>, magnitudeAbove limit: Double, to out: inout [Int]) {
+    static func appendIndices(_ x: UnsafePointer<Float>, _ range: Range<Int>, magnitudeAbove limit: Double, to out: inout IndexCollector) {
         var t = Float(limit)
         if Double(t) > limit { t = t.nextDown }
         let t4 = SIMD4<Float>(repeating: t), clear = SIMD4<UInt32>(repeating: 0x7FFF_FFFF)
