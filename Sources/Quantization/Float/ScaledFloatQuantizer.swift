@@ -14,13 +14,20 @@ struct ScaledFloatQuantizer {
         }
         codec = ElementCodec(format: format, mode: options.rounding ?? .nearestEven, seed: options.seed)
         self.options = options
+        scaleFormat = options.scaleFormat ?? .float32
+        scaleDivision = ScaleRounding.division(for: scaleFormat)
+        elementMaximum = format.maxFinite
     }
 
-    var scaleFormat: FloatFormat { options.scaleFormat ?? .float32 }
+    /// The format scales are rounded into, how, and the element format's largest finite value
+    /// (fixed per quantizer, read per group).
+    let scaleFormat: FloatFormat
+    let scaleDivision: ScaleRounding.Division
+    let elementMaximum: Dyadic
 
     func scale(amax: Float) -> Double {
         guard options.floatScale == .amax, amax > 0 else { return 1 }
-        return ScaleRounding.quotient(Double(amax), codec.format.maxFinite, in: scaleFormat)
+        return ScaleRounding.quotient(Double(amax), elementMaximum, in: scaleFormat, division: scaleDivision)
     }
 
     func quantize(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) throws(QuantizationError) -> QuantizedTensor {

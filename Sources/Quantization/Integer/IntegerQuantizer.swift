@@ -27,9 +27,13 @@ struct IntegerQuantizer {
         self.bits = bits
         self.signed = signed
         self.options = options
+        scaleFormat = options.scaleFormat ?? .float64
+        scaleDivision = ScaleRounding.division(for: scaleFormat)
     }
 
-    var scaleFormat: FloatFormat { options.scaleFormat ?? .float64 }
+    /// The format scales are rounded into, and how (both fixed per quantizer, read per group).
+    let scaleFormat: FloatFormat
+    let scaleDivision: ScaleRounding.Division
     var mode: RoundingMode { options.rounding ?? .nearestEven }
 
     /// The code range.
@@ -52,13 +56,13 @@ struct IntegerQuantizer {
             // narrow: amax / (2^(b−1) − 1); full: amax / ((qmax − qmin) / 2).
             let denominator = options.range == .full ? Dyadic(significand: UInt64(qmax - qmin), exponent: -1)
                                                      : Dyadic(significand: UInt64(qmax - zero), exponent: 0)
-            var s = amax == 0 ? 0 : ScaleRounding.quotient(amax, denominator, in: scaleFormat)
+            var s = amax == 0 ? 0 : ScaleRounding.quotient(amax, denominator, in: scaleFormat, division: scaleDivision)
             s = Swift.max(s, eps)
             if s == 0 { s = 1 }
             return Parameters(qmin: qmin, qmax: qmax, scale: s, zeroPoint: zero)
         case .affine:
             let width = Double(mx) - Double(mn)
-            var s = width == 0 ? 0 : ScaleRounding.quotient(width, Dyadic(significand: UInt64(qmax - qmin), exponent: 0), in: scaleFormat)
+            var s = width == 0 ? 0 : ScaleRounding.quotient(width, Dyadic(significand: UInt64(qmax - qmin), exponent: 0), in: scaleFormat, division: scaleDivision)
             s = Swift.max(s, eps)
             if s == 0 { s = 1 }
             let r = IntegerRounding.round(Double(mn), dividedBy: s, mode: .nearestEven, limit: 0x1p40)

@@ -5,30 +5,51 @@ enum ScaleRounding {
     /// The exact value of a finite float64.
     static func dyadic(_ d: Double) -> Dyadic { FloatFormat.float64.decodeUnchecked(d.bitPattern).value! }
 
+    /// How a quotient is rounded into a scale format: by one IEEE division
+    /// (float64 and float32 need no more) or by the rounding core. Decided
+    /// once per quantizer, not per group.
+    enum Division: Sendable { case float64, float32, core }
+
+    static func division(for format: FloatFormat) -> Division {
+        // (the field checks first: they are cheaper than comparing whole formats)
+        if format.fractionBits == 52, format.exponentBits == 11, format == .float64 { return .float64 }
+        if format.fractionBits == 23, format.exponentBits == 8, format == .float32 { return .float32 }
+        return .core
+    }
+
     /// numerator / denominator (both exact, positive) rounded once to nearest
     /// even in `format`, as a float64 (finite: overflow saturates), and never
     /// zero for a positive numerator: a quotient that underflows gives the
     /// format's smallest positive value, since a scale of zero cannot be
     /// divided by.
     static func quotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat) -> Double {
-        let q = roundedQuotient(numerator, denominator, in: format)
+        quotient(numerator, denominator, in: format, division: division(for: format))
+    }
+
+    /// `quotient(_:_:in:)` with the format's `division(for:)` given.
+    @inline(__always)
+    static func quotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat, division: Division) -> Double {
+        let q = roundedQuotient(numerator, denominator, in: format, division: division)
         return q == 0 && numerator > 0 ? format.smallestPositive.doubleValue : q
     }
 
-    private static func roundedQuotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat) -> Double {
+    @inline(__always)
+    private static func roundedQuotient(_ numerator: Double, _ denominator: Dyadic, in format: FloatFormat,
+                                        division: Division) -> Double {
         // An IEEE division is the quotient rounded once to nearest even: float64 and float32 need no more
         // (the denominators here are small integers, halves or format maxima, exact in float32).
-        let d = denominator.doubleValue
-        // d is the denominator exactly when its odd significand has at most 53 bits and it is a normal float64.
-        let exactDenominator = !denominator.isNegative && denominator.significand < 1 << 53
-            && (-1022...1023).contains(denominator.binade ?? 0)
-        // (the field checks first: they are cheaper than comparing whole formats)
-        if format.fractionBits == 52, format.exponentBits == 11, format == .float64, exactDenominator, numerator.isFinite,
-           (numerator / d).isFinite {
-            return numerator / d
-        }
-        if format.fractionBits == 23, format.exponentBits == 8, format == .float32, let n = Float(exactly: numerator), let f = Float(exactly: d), n.isFinite, f.isNormal, (n / f).isFinite {
-            return Double(n / f)
+        if division != .core {
+            let d = denominator.doubleValue
+            // d is the denominator exactly when its odd significand has at most 53 bits and it is a normal float64.
+            let exactDenominator = !denominator.isNegative && denominator.significand < 1 << 53
+                && (-1022...1023).contains(denominator.binade ?? 0)
+            if division == .float64, exactDenominator, numerator.isFinite, (numerator / d).isFinite {
+                return numerator / d
+            }
+            if division == .float32, let n = Float(exactly: numerator), let f = Float(exactly: d), n.isFinite, f.isNormal,
+               (n / f).isFinite {
+                return Double(n / f)
+            }
         }
         let options = RoundingOptions(mode: .nearestEven, overflow: .saturate)
         let r = format.round(SourceValue(dyadic(numerator)), dividedBy: denominator, options: options)
