@@ -23,7 +23,14 @@ struct GGMLQuantizer {
     init(type: GGMLType, options: QuantizationOptions) throws(QuantizationError) {
         self.type = type
         self.options = options
+        float32Arithmetic = options.scaleArithmetic == .float32
+        defaultRounding = options.rounding == nil
     }
+
+    /// `--scale-arithmetic float32`, and no `--rounding` given (read per block: kept, not recomputed
+    /// from the options).
+    let float32Arithmetic: Bool
+    let defaultRounding: Bool
 
     /// Element levels: 8-bit signed for q8_0, else 16, 32 or 64 codes.
     var levels: Int {
@@ -155,15 +162,17 @@ struct GGMLQuantizer {
     func quantizeBlock<C: CodeElement>(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, kernel: IntegerKernel, requireFinite: Bool,
                                        codes: UnsafeMutablePointer<C>) -> Block? {
         var r = Block()
-        let float32 = options.scaleArithmetic == .float32
+        let float32 = float32Arithmetic
         switch type {
         case .q8_0:
             let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
             if !finite { return nil }
             let d = amax / 127
             let id: Float = d != 0 ? 1 / d : 0
-            let inv32 = Float(1 / Double(d))
-            if d != 0 && !float32 && options.rounding == nil && inv32.isNormal {
+            // id is also 1 / d rounded once from the exact quotient's float64 rounding: float64 holds
+            // 2 · 24 + 2 bits, so rounding twice gives the same float32.
+            let inv32 = id
+            if d != 0 && !float32 && defaultRounding && inv32.isNormal {
                 // kernel.run's nearest path without its dispatch: every |x / d| ≤ 127, so no clamps
                 // (round half away: the ties are among the flagged results redone exactly).
                 _ = kernel.nearestFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, Self.q8Edge,
@@ -187,8 +196,8 @@ struct GGMLQuantizer {
             } else {
                 // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
                 let sign: Double = d < 0 ? -1 : 1, s = Double(d.magnitude)
-                let inv32 = Float(sign / s)
-                if options.rounding == nil && inv32.isNormal {
+                let inv32 = id   // = Float(sign / s), as for q8_0
+                if defaultRounding && inv32.isNormal {
                     // kernel.run's floor path without its dispatch.
                     let top = Float(levels - 1), c = Float(half + 0.5)
                     _ = kernel.floorFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, c,
