@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test bench clean real-model transformer-set fixtures
+.PHONY: deps build table test bench peers clean real-model transformer-set fixtures
 
 deps:
 	@scripts/ensure-deps.sh
@@ -15,6 +15,19 @@ table: deps
 # tens of millions of conversions (-enable-testing keeps @testable imports working).
 test: deps
 	swift test -c release -Xswiftc -enable-testing
+
+# Speed, in a release build: every conversion and quantization kernel against a copy measured in the same run.
+bench: deps
+	swift build -c release
+	.build/release/floatlab bench
+	.build/release/floatlab bench --kernels quantize:int8/channel,quantize:int4/group:128,quantize:mxfp4,quantize:mxfp8_e4m3,quantize:nvfp4,quantize:q8_0,quantize:q4_0,dequantize:mxfp4,dequantize:int8/channel,dequantize:nvfp4,dequantize:q4_0 --repetitions 7
+
+# The peers on the same data: ml_dtypes and NumPy conversions, NumPy quantizers (checked bit for bit).
+peers: deps
+	python3 -m pip install --quiet numpy ml_dtypes
+	swift build -c release
+	python3 Benchmarks/peers.py
+	python3 Benchmarks/quantization_peers.py --floatlab .build/release/floatlab
 
 clean:
 	rm -rf .build
