@@ -95,6 +95,42 @@ struct MXTests {
     }
 }
 
+@Suite("Clipped elements of the block schemes, recomputed from the stored scales")
+struct BlockClippingTests {
+    /// Rows of normal-ish values with an outlier every 37 elements, some at the very edge of a block.
+    static func tensor(rows: Int, columns: Int) -> Tensor {
+        var g = SplitMix64(seed: 21)
+        let values = (0..<(rows * columns)).map { i -> Float in
+            let u = Float(g.next() >> 40) * 0x1p-24 - 0.5
+            return i % 37 == 0 ? u * 40 : u
+        }
+        return Tensor(name: "w", shape: [rows, columns], values: values)
+    }
+
+    @Test("MX (every element format and scale rule) and NVFP4: clipped = { i : |x_i| > max finite · block scale }",
+          arguments: ["mxfp4", "mxfp6_e2m3", "mxfp8_e4m3", "mxint8", "nvfp4"])
+    func clippedAreThoseBeyondTheLargestValue(name: String) throws {
+        let t = Self.tensor(rows: 8, columns: 96)
+        let scheme = try QuantizationScheme(name: name)
+        let rules: [MXScaleRule] = name == "nvfp4" ? [.floor] : MXScaleRule.allCases
+        for rule in rules {
+            var o = QuantizationOptions()
+            o.scaleRule = rule
+            let q = try Quantizer(scheme: scheme, options: o).quantize(t)
+            let top: Double
+            switch scheme {
+            case .mx(.int8): top = 127.0 / 64
+            case .mx(let e): top = e.format!.maxFinite.doubleValue
+            default: top = 6
+            }
+            let block = name == "nvfp4" ? 16 : 32
+            let want = t.values.indices.filter { Double(t.values[$0].magnitude) > top * q.scales[$0 / block] }
+            #expect(q.clippedIndices == want, "\(name) \(rule)")
+            if rule == .floor { #expect(!want.isEmpty) }   // the data does clip
+        }
+    }
+}
+
 @Suite("NVFP4, worked by hand")
 struct NVFP4Tests {
     func nvfp4(_ t: Tensor, _ edit: (inout QuantizationOptions) -> Void = { _ in }) throws -> QuantizedTensor {

@@ -52,6 +52,50 @@ struct MXQuantizer {
         }
     }
 
+    /// The fp4 (E2M1) elements to nearest and the block exponents of every
+    /// row, block by block: the largest magnitude (and finiteness), the
+    /// exponent, the clipped indices, then the codes by comparison with the
+    /// midpoints times 2^e (`thresholds[e]`, `limits[e]` = max finite · 2^e,
+    /// both indexed from −127). Returns whether every value was finite.
+    @inline(__always)
+    func fillE2M1(_ x: UnsafePointer<Float>, layout: GroupLayout, kernel: E2M1Kernel, thresholds: UnsafePointer<SIMD8<Float>>,
+                  limits: UnsafePointer<Double>, exponents e: UnsafeMutablePointer<Int>, codes: UnsafeMutablePointer<UInt8>,
+                  clipped: inout IndexCollector) -> Bool {
+        var finite = true
+        let floorRule = options.scaleRule == .floor, emax = emax, blockSize = blockSize
+        layout.forEachRow { g0, row in
+            var b = g0, lo = row.lowerBound
+            while lo < row.upperBound {
+                let block = lo..<Swift.min(lo + blockSize, row.upperBound)
+                var (amax, finiteBlock) = BlockMaximum.magnitudeAndFinite(x, block)
+                if !finiteBlock { finite = false; amax = 0 }
+                let exponent: Int
+                if amax == 0 {
+                    exponent = -127
+                } else if floorRule && amax.isNormal {
+                    // ⌊log2 amax⌋ from the biased exponent field.
+                    exponent = Swift.max(Int(amax.bitPattern >> 23) - 127 - emax, -127)
+                } else {
+                    exponent = Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
+                }
+                e[b] = exponent
+                // The clipped elements are found on the same loads as the codes (the float32 bound is the
+                // largest float32 at or below the limit; the limit, 6 · 2^e, is one).
+                let limit = limits[exponent]
+                if Double(amax) > limit {
+                    var bound = Float(limit)
+                    if Double(bound) > limit { bound = bound.nextDown }
+                    kernel.run(x, block, thresholds: thresholds[exponent], clipAbove: bound, into: codes, clipped: &clipped)
+                } else {
+                    kernel.run(x, block, thresholds: thresholds[exponent], into: codes)
+                }
+                b += 1
+                lo = block.upperBound
+            }
+        }
+        return finite
+    }
+
     /// Quantizes a tensor whose values are all finite; nil, when one is not,
     /// for the caller to apply its policy (the check rides on the block maxima).
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor? {
@@ -70,6 +114,21 @@ struct MXQuantizer {
         let fp4Thresholds = fp4.map { k in (-127...127).map { k.thresholds(scale: Double(sign: .plus, exponent: $0, significand: 1))! } } ?? []
         // Row by row: the exponents of its blocks (and any clipping), then its elements in one pass.
         func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
+            if let fp4 {
+                // fp4 to nearest: one fused loop over the blocks, on pointers.
+                let bytes = UnsafeMutableRawPointer(c).assumingMemoryBound(to: UInt8.self)
+                tensor.values.withUnsafeBufferPointer { xb in
+                    exponents.withUnsafeMutableBufferPointer { eb in
+                        fp4Thresholds.withUnsafeBufferPointer { tb in
+                            limits.withUnsafeBufferPointer { lb in
+                                finite = fillE2M1(xb.baseAddress!, layout: layout, kernel: fp4, thresholds: tb.baseAddress! + 127,
+                                                  limits: lb.baseAddress! + 127, exponents: eb.baseAddress!, codes: bytes, clipped: &clipped)
+                            }
+                        }
+                    }
+                }
+                return
+            }
             tensor.values.withUnsafeBufferPointer { xb in
                 exponents.withUnsafeMutableBufferPointer { eb in
                     let x = xb.baseAddress!, e = eb.baseAddress!

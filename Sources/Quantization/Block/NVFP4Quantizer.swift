@@ -158,15 +158,19 @@ struct NVFP4Quantizer {
                                 let scale = scaleValues[Int(code)]
                                 sb[b] = scale
                                 kb[b] = UInt64(code)
-                                if let fp4 {
-                                    if let t = thresholds[Int(code)] { fp4.run(x, block, thresholds: t, into: c) }
-                                    else { for i in block { c[i] = UInt8(codec.code(x[i], dividedBy: scale, index: i)) } }
-                                } else if options.scaleArithmetic == .float32 {
-                                    let scale32 = Float(Self.e4m3Values[Int(code)]) * s2
-                                    for i in block { c[i] = UInt8(codec.code(x[i] / scale32, index: i)) }
-                                }
-                                if bmax > clipAbove[Int(code)] {
-                                    BlockMaximum.appendIndices(x, block, magnitudeAbove: 6 * scale, to: &clipped)
+                                let clips = bmax > clipAbove[Int(code)]
+                                if let fp4, let t = thresholds[Int(code)] {
+                                    // The clipped elements are found on the same loads as the codes.
+                                    if clips { fp4.run(x, block, thresholds: t, clipAbove: clipAbove[Int(code)], into: c, clipped: &clipped) }
+                                    else { fp4.run(x, block, thresholds: t, into: c) }
+                                } else {
+                                    if fp4 != nil {
+                                        for i in block { c[i] = UInt8(codec.code(x[i], dividedBy: scale, index: i)) }
+                                    } else if options.scaleArithmetic == .float32 {
+                                        let scale32 = Float(Self.e4m3Values[Int(code)]) * s2
+                                        for i in block { c[i] = UInt8(codec.code(x[i] / scale32, index: i)) }
+                                    }
+                                    if clips { BlockMaximum.appendIndices(x, block, magnitudeAbove: 6 * scale, to: &clipped) }
                                 }
                                 b += 1
                                 lo = block.upperBound

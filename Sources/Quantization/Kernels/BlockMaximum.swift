@@ -27,6 +27,20 @@ enum BlockMaximum {
         return maximum(h, SIMD4(h[1], h[0], h[3], h[2]))[0]
     }
 
+    /// Lane i of a sixteen-lane comparison's mask as bit i.
+    @inline(__always)
+    static func bits(_ m: SIMDMask<SIMD16<Int32>>) -> Int {
+        #if arch(x86_64)
+        let q = unsafeBitCast(m, to: (__m128, __m128, __m128, __m128).self)
+        return Int(_mm_movemask_ps(q.0)) | Int(_mm_movemask_ps(q.1)) << 4 | Int(_mm_movemask_ps(q.2)) << 8
+            | Int(_mm_movemask_ps(q.3)) << 12
+        #else
+        var r = 0
+        for k in 0..<16 where m[k] { r |= 1 << k }
+        return r
+        #endif
+    }
+
     /// Lane i of a comparison's mask as bit i.
     @inline(__always)
     static func bits(_ m: SIMDMask<SIMD4<Int32>>) -> Int {

@@ -58,6 +58,16 @@ struct E2M1Kernel {
     /// Codes for x[range] with the thresholds of one scale.
     @inline(__always)
     func run(_ x: UnsafePointer<Float>, _ range: Range<Int>, thresholds c: SIMD8<Float>, into codes: UnsafeMutablePointer<UInt8>) {
+        var none = IndexCollector()
+        run(x, range, thresholds: c, clipAbove: nil, into: codes, clipped: &none)
+    }
+
+    /// Codes for x[range], and with `clipAbove` the indices of the |x[i]| above it appended to
+    /// `clipped` (compared in the same pass, on the loaded values).
+    @inline(__always)
+    func run(_ x: UnsafePointer<Float>, _ range: Range<Int>, thresholds c: SIMD8<Float>, clipAbove: Float?,
+             into codes: UnsafeMutablePointer<UInt8>, clipped: inout IndexCollector) {
+        let limit16 = SIMD16<Float>(repeating: clipAbove ?? .infinity)
         typealias V = SIMD16<Float>
         let clear = SIMD16<UInt32>(repeating: 0x7FFF_FFFF)
         let c0 = V(repeating: c[0]), c1 = V(repeating: c[1]), c2 = V(repeating: c[2]), c3 = V(repeating: c[3])
@@ -77,6 +87,13 @@ struct E2M1Kernel {
             n &-= unsafeBitCast(a .> c5, to: SIMD16<Int32>.self)
             n &-= unsafeBitCast(a .> c6, to: SIMD16<Int32>.self)
             out.storeBytes(of: SIMDNarrowing.lowBytes(n), toByteOffset: i, as: SIMD16<UInt8>.self)
+            if clipAbove != nil {
+                var above = BlockMaximum.bits(a .> limit16)
+                while above != 0 {
+                    clipped.append(i + above.trailingZeroBitCount)
+                    above &= above - 1
+                }
+            }
             i += 16
         }
         while i < range.upperBound {
@@ -84,6 +101,7 @@ struct E2M1Kernel {
             var n: UInt8 = x[i].sign == .minus ? 8 : 0
             for k in 0..<7 where a > c[k] { n += 1 }
             codes[i] = n
+            if let clipAbove, a > clipAbove { clipped.append(i) }
             i += 1
         }
     }
