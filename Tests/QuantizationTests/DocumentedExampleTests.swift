@@ -67,6 +67,12 @@ struct QuantizationDocumentedExampleTests {
         #expect(e.finish().isEmpty)
     }
 
+    @Test func halfBits() {
+        #expect(HalfBits.encode(1.0) == 0x3C00)
+        #expect(HalfBits.encode(65520) == 0x7C00)
+        #expect(HalfBits.decode(0x0001) == 5.960464477539063e-08)
+    }
+
     @Test func sums() {
         var s = CompensatedSum()
         s.add(1); s.add(0x1p-60); s.add(-1)

@@ -232,3 +232,36 @@ struct FusedIntegerTests {
             .quantizeFused(bad, layout: GroupLayout(shape: t.shape, granularity: .channel(axis: 0)), scheme: .integer(bits: 8, signed: true)) == nil)
     }
 }
+
+@Suite("float16 scales from the bits")
+struct HalfBitsTests {
+    @Test("decode equals the core's decoding of every one of the 65 536 float16 encodings")
+    func decodeEveryEncoding() {
+        for h in 0...UInt16.max {
+            let d = FloatFormat.float16.decodeUnchecked(UInt64(h))
+            let want = d.value?.doubleValue ?? (d.floatClass == .nan ? .nan : (d.isNegative ? -.infinity : .infinity))
+            let got = HalfBits.decode(h)
+            #expect(got.bitPattern == want.bitPattern || (got.isNaN && want.isNaN), "\(h)")
+        }
+    }
+
+    @Test("encode equals the core's rounding to float16 at every float16 value, midpoint and neighbour, and on random floats")
+    func encodeAgainstTheCore() {
+        var xs: [Float] = [.infinity, -.infinity, 65520, Float(65520).nextDown, -65520, 0x1p-25, Float(0x1p-25).nextUp, 0x1p-24 * 1.5]
+        for h in UInt16(0)..<0x7C00 {
+            let v = Float(HalfBits.decode(h)), next = Float(HalfBits.decode(h + 1))
+            let mid = (v + next) / 2   // exact in float32
+            for x in [v, v.nextUp, v.nextDown, mid, mid.nextUp, mid.nextDown] where x >= 0 { xs += [x, -x] }
+        }
+        var g = SplitMix64(seed: 5)
+        for _ in 0..<200_000 { xs.append(Float(bitPattern: UInt32(truncatingIfNeeded: g.next()) & 0xFF7F_FFFF)) }
+        var checked = 0
+        for x in xs where !x.isNaN {
+            let want = FloatFormat.float16.round(x).code
+            #expect(UInt64(HalfBits.encode(x)) == want, "\(x)")
+            checked += 1
+        }
+        #expect(checked > 500_000)
+        #expect(HalfBits.encode(.nan) == 0x7E00 && HalfBits.encode(-.nan) == 0xFE00)
+    }
+}

@@ -166,7 +166,8 @@ struct MXQuantizer {
                                         : .make(UInt8.self, count: tensor.count) { fill($0) }
         let clippedIndices = clipped.finish()
         guard finite else { return nil }
-        let scales = exponents.map { Double(sign: .plus, exponent: $0, significand: 1) }
+        // 2^e from its bits (e in −127…127 is a normal float64): a per-block generic initializer costs more.
+        let scales = exponents.map { Double(bitPattern: UInt64($0 + 1023) << 52) }
         var q = QuantizedTensor(
             name: tensor.name, shape: tensor.shape, scheme: .mx(element), codes: codes, scales: scales, offsets: [],
             groupSize: blockSize,

@@ -133,8 +133,8 @@ struct GGMLQuantizer {
     /// float16 of a float32 to nearest even, overflow to ±Inf (GGML_FP32_TO_FP16).
     @inline(__always)
     static func half(_ x: Float) -> (bits: UInt16, value: Double) {
-        let h = Float16(x)        // to nearest even, overflow to ±Inf, as GGML_FP32_TO_FP16
-        return (h.bitPattern, Double(h))
+        let h = HalfBits.encode(x)        // to nearest even, overflow to ±Inf, as GGML_FP32_TO_FP16
+        return (h, HalfBits.decode(h))
     }
 
     /// The element rounding of exact scale arithmetic: ggml's ⌊x / d + c⌋ (c = 8.5, 16.5 or 0.5), round
@@ -189,7 +189,7 @@ struct GGMLQuantizer {
             let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
             if !finite { return nil }
             let m = BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count)
-            let d = m / Float(-half)
+            let d = m * Float(-1 / half)   // = m / −half: both round the same exact value (half is a power of two)
             let id: Float = d != 0 ? 1 / d : 0
             if float32 || d == 0 {
                 for j in 0..<32 { codes[firstIndex + j] = C(truncatingIfNeeded: Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero)))) }

@@ -23,9 +23,8 @@ enum KQuants {
     }
 
     static func half(_ x: Float) -> (bits: UInt16, value: Float) {
-        let code = FloatFormat.float16.round(x).code
-        let d = FloatFormat.float16.decodeUnchecked(code)
-        return (UInt16(code), Float(d.value?.doubleValue ?? (d.isNegative ? -.infinity : .infinity)))
+        let h = HalfBits.encode(x)
+        return (h, Float(HalfBits.decode(h)))
     }
 
     /// `make_qkx2_quants`: scale and (negated) minimum of a sub-block, and its levels.
