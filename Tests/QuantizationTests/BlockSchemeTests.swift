@@ -264,6 +264,43 @@ struct GGMLTests {
         #expect(differing < values.count / 1000)
     }
 
+    /// ⌊x / d + c⌋ exactly: a float64 first guess corrected by exact products ((k − c) · d has few bits).
+    static func exactFloor(_ x: Float, _ d: Float, _ c: Double) -> Double {
+        let x = Double(x), d = Double(d)
+        var k = (x / d + c).rounded(.down)
+        // k ≤ x/d + c ⟺ (k − c) · d ≤ x for d > 0, ≥ x for d < 0.
+        func fits(_ k: Double) -> Bool { d > 0 ? (k - c) * d <= x : (k - c) * d >= x }
+        while !fits(k) { k -= 1 }
+        while fits(k + 1) { k += 1 }
+        return k
+    }
+
+    @Test("q8_0, q4_0, q5_0 with exact arithmetic: every block's d16 and codes equal ggml's formulas evaluated exactly (210 blocks, across the 64-block batches)",
+          arguments: [GGMLType.q8_0, .q4_0, .q5_0])
+    func exactSymmetricBlocks(type: GGMLType) throws {
+        var g = SplitMix64(seed: 40)
+        let columns = 32 * 70
+        var values = (0..<(3 * columns)).map { _ in Float(Int64(bitPattern: g.next() % 2_000_001) - 1_000_000) / 311_000 }
+        for b in stride(from: 0, to: values.count, by: 32 * 9) { values[b] = 0 }   // some ties and exact quotients
+        for i in stride(from: 5 * 32, to: 6 * 32, by: 1) { values[i] = 0 }           // an all-zero block
+        let q = try ggml(type, Tensor(name: "w", shape: [3, columns], values: values))
+        for b in 0..<(values.count / 32) {
+            let x = Array(values[(b * 32)..<(b * 32 + 32)])
+            var amax: Float = 0, m: Float = 0
+            for v in x where amax < abs(v) { amax = abs(v); m = v }
+            let d: Float = type == .q8_0 ? amax / 127 : m / (type == .q4_0 ? -8 : -16)
+            let block = Array(q.ggmlBlocks![(b * type.blockBytes)..<((b + 1) * type.blockBytes)])
+            #expect(UInt16(block[0]) | UInt16(block[1]) << 8 == Float16(d).bitPattern, "block \(b)")
+            for j in 0..<32 {
+                let want: Int
+                if d == 0 { want = type == .q8_0 ? 0 : (type == .q4_0 ? 8 : 16) }
+                else if type == .q8_0 { want = Int(Self.exactFloor(x[j].magnitude, d, 0.5)) * (x[j] < 0 ? -1 : 1) }
+                else { want = Int(Swift.min(type == .q4_0 ? 15 : 31, Self.exactFloor(x[j], d, type == .q4_0 ? 8.5 : 16.5))) }
+                #expect(Int(q.codes[b * 32 + j]) == want, "block \(b) element \(j)")
+            }
+        }
+    }
+
     @Test("rows that are not whole blocks are refused with the reason")
     func refusesPartialRows() {
         #expect(throws: QuantizationError.self) { try ggml(.q8_0, Tensor(name: "bias", shape: [17], values: [Float](repeating: 1, count: 17))) }

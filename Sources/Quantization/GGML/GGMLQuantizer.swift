@@ -69,15 +69,47 @@ struct GGMLQuantizer {
                 bytes.withUnsafeMutableBufferPointer { out in
                     scales.withUnsafeMutableBufferPointer { sc in
                         minimums.withUnsafeMutableBufferPointer { mins in
-                            for b in 0..<blocks {
-                                let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
-                                guard let r = quantizeBlock(block, firstIndex: b * 32, kernel: kernel, requireFinite: requireFinite, codes: c) else {
-                                    finite = false
-                                    return
+                            if hasMinimum {
+                                for b in 0..<blocks {
+                                    let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
+                                    guard let r = quantizeBlock(block, firstIndex: b * 32, kernel: kernel, requireFinite: requireFinite, codes: c) else {
+                                        finite = false
+                                        return
+                                    }
+                                    sc[b] = r.d16
+                                    mins[b] = r.m16
+                                    write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
                                 }
-                                sc[b] = r.d16
-                                if hasMinimum { mins[b] = r.m16 }
-                                write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
+                                return
+                            }
+                            // q8_0, q4_0, q5_0: 64 blocks at a time, first every block's m, then d and 1 / d four
+                            // blocks at a time (IEEE divisions, as the block-by-block path makes them one by one),
+                            // then the elements: the divisions no longer wait on each other.
+                            let chunk = 64
+                            var ms = SIMD64<Float>(), amaxes = SIMD64<Float>()
+                            var start = 0
+                            while start < blocks {
+                                let n = Swift.min(chunk, blocks - start)
+                                for k in 0..<n {
+                                    let b = start + k
+                                    guard let (m, amax) = symmetricTarget(UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)]),
+                                                                          requireFinite: requireFinite) else {
+                                        finite = false
+                                        return
+                                    }
+                                    ms[k] = m
+                                    amaxes[k] = amax
+                                }
+                                let ds = type == .q8_0 ? ms / 127 : ms * Float(-2.0 / Double(levels))
+                                let ids = (SIMD64<Float>(repeating: 1) / ds).replacing(with: 0, where: ds .== 0)
+                                for k in 0..<n {
+                                    let b = start + k
+                                    let r = symmetricBlock(UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)]), firstIndex: b * 32,
+                                                           d: ds[k], id: ids[k], amax: amaxes[k], kernel: kernel, codes: c)
+                                    sc[b] = r.d16
+                                    write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
+                                }
+                                start += n
                             }
                         }
                     }
@@ -164,50 +196,9 @@ struct GGMLQuantizer {
         var r = Block()
         let float32 = float32Arithmetic
         switch type {
-        case .q8_0:
-            let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
-            if !finite { return nil }
-            let d = amax / 127
-            let id: Float = d != 0 ? 1 / d : 0
-            // id is also 1 / d rounded once from the exact quotient's float64 rounding: float64 holds
-            // 2 · 24 + 2 bits, so rounding twice gives the same float32.
-            let inv32 = id
-            if d != 0 && !float32 && defaultRounding && inv32.isNormal {
-                // kernel.run's nearest path without its dispatch: every |x / d| ≤ 127, so no clamps
-                // (round half away: the ties are among the flagged results redone exactly).
-                _ = kernel.nearestFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, Self.q8Edge,
-                                          clamp: nil, sign: 1, scale: Double(d), codes)
-            } else if d != 0 && !float32 {
-                kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), bound: amax, into: codes)
-            } else {
-                for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : C(truncatingIfNeeded: Int32((x[j] * id).rounded(.toNearestOrAwayFromZero))) }
-            }
-            (r.d16Bits, r.d16) = Self.half(d)
-        case .q4_0, .q5_0:
-            let half = Double(levels / 2)
-            // m: the first element of largest magnitude, with its sign.
-            let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
-            if !finite { return nil }
-            let m = BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count)
-            let d = m * Float(-1 / half)   // = m / −half: both round the same exact value (half is a power of two)
-            let id: Float = d != 0 ? 1 / d : 0
-            if float32 || d == 0 {
-                for j in 0..<32 { codes[firstIndex + j] = C(truncatingIfNeeded: Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero)))) }
-            } else {
-                // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
-                let sign: Double = d < 0 ? -1 : 1, s = Double(d.magnitude)
-                let inv32 = id   // = Float(sign / s), as for q8_0
-                if defaultRounding && inv32.isNormal {
-                    // kernel.run's floor path without its dispatch.
-                    let top = Float(levels - 1), c = Float(half + 0.5)
-                    _ = kernel.floorFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, c,
-                                            edge: Float((Double(top) + Double(c) + 2) * 0x1p-18), 0, top,
-                                            sign: sign, scale: s, minimum: 0, codes)
-                } else {
-                    kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: s, negated: d < 0, into: codes)
-                }
-            }
-            (r.d16Bits, r.d16) = Self.half(d)
+        case .q8_0, .q4_0, .q5_0:
+            guard let (d, amax) = symmetricScale(x, requireFinite: requireFinite) else { return nil }
+            return symmetricBlock(x, firstIndex: firstIndex, d: d, id: d != 0 ? 1 / d : 0, amax: amax, kernel: kernel, codes: codes)
         case .q4_k, .q6_k:
             preconditionFailure("k-quants go through quantizeK")
         case .q4_1, .q5_1:
@@ -227,6 +218,66 @@ struct GGMLQuantizer {
             (r.d16Bits, r.d16) = Self.half(d)
             (r.m16Bits, r.m16) = Self.half(mn)
         }
+        return r
+    }
+
+    /// What d is made from, with amax: amax itself for q8_0 (d = amax / 127), or for q4_0 and q5_0 m, the
+    /// first element of largest magnitude with its sign (d = m / −8 or m / −16); nil if `requireFinite`
+    /// and a value is not finite.
+    @inline(__always)
+    func symmetricTarget(_ x: UnsafeBufferPointer<Float>, requireFinite: Bool) -> (m: Float, amax: Float)? {
+        let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
+        if !finite { return nil }
+        return (type == .q8_0 ? amax : BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count), amax)
+    }
+
+    /// d from `symmetricTarget`'s m: m / 127 for q8_0, m · (−1/half) = m / −half for q4_0 and q5_0 (half
+    /// a power of two: both round the same exact value).
+    @inline(__always)
+    func symmetricScale(_ x: UnsafeBufferPointer<Float>, requireFinite: Bool) -> (d: Float, amax: Float)? {
+        guard let (m, amax) = symmetricTarget(x, requireFinite: requireFinite) else { return nil }
+        return (type == .q8_0 ? m / 127 : m * Float(-2.0 / Double(levels)), amax)
+    }
+
+    /// A q8_0, q4_0 or q5_0 block with its d and id = 1 / d (0 for d = 0) given.
+    @inline(__always)
+    func symmetricBlock<C: CodeElement>(_ x: UnsafeBufferPointer<Float>, firstIndex: Int, d: Float, id: Float, amax: Float,
+                                        kernel: IntegerKernel, codes: UnsafeMutablePointer<C>) -> Block {
+        var r = Block()
+        let float32 = float32Arithmetic
+        // id is also 1 / d rounded once from the exact quotient's float64 rounding: float64 holds
+        // 2 · 24 + 2 bits, so rounding twice gives the same float32.
+        let inv32 = id
+        if type == .q8_0 {
+            if d != 0 && !float32 && defaultRounding && inv32.isNormal {
+                // kernel.run's nearest path without its dispatch: every |x / d| ≤ 127, so no clamps
+                // (round half away: the ties are among the flagged results redone exactly).
+                _ = kernel.nearestFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, Self.q8Edge,
+                                          clamp: nil, sign: 1, scale: Double(d), codes)
+            } else if d != 0 && !float32 {
+                kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: Double(d), bound: amax, into: codes)
+            } else {
+                for j in 0..<32 { codes[firstIndex + j] = d == 0 ? 0 : C(truncatingIfNeeded: Int32((x[j] * id).rounded(.toNearestOrAwayFromZero))) }
+            }
+        } else {
+            let half = Double(levels / 2)
+            if float32 || d == 0 {
+                for j in 0..<32 { codes[firstIndex + j] = C(truncatingIfNeeded: Int32(Swift.min(Float(levels - 1), (x[j] * id + Float(half + 0.5)).rounded(.towardZero)))) }
+            } else {
+                // x / d = (±x) / |d|: the kernel takes a positive scale and a sign.
+                let sign: Double = d < 0 ? -1 : 1, s = Double(d.magnitude)
+                if defaultRounding && inv32.isNormal {
+                    // kernel.run's floor path without its dispatch.
+                    let top = Float(levels - 1), c = Float(half + 0.5)
+                    _ = kernel.floorFloat32(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), inv32, 0, c,
+                                            edge: Float((Double(top) + Double(c) + 2) * 0x1p-18), 0, top,
+                                            sign: sign, scale: s, minimum: 0, codes)
+                } else {
+                    kernel.run(x.baseAddress! - firstIndex, firstIndex..<(firstIndex + 32), scale: s, negated: d < 0, into: codes)
+                }
+            }
+        }
+        (r.d16Bits, r.d16) = Self.half(d)
         return r
     }
 
