@@ -275,7 +275,7 @@ struct GGMLTests {
         return k
     }
 
-    @Test("q8_0, q4_0, q5_0 with exact arithmetic: every block's d16 and codes equal ggml's formulas evaluated exactly (210 blocks, across the 64-block batches)",
+    @Test("q8_0, q4_0, q5_0 with exact arithmetic: every block's d16 and codes equal ggml's formulas evaluated exactly (210 blocks, zero blocks and ties included)",
           arguments: [GGMLType.q8_0, .q4_0, .q5_0])
     func exactSymmetricBlocks(type: GGMLType) throws {
         var g = SplitMix64(seed: 40)

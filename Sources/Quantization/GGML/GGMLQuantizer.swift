@@ -69,47 +69,15 @@ struct GGMLQuantizer {
                 bytes.withUnsafeMutableBufferPointer { out in
                     scales.withUnsafeMutableBufferPointer { sc in
                         minimums.withUnsafeMutableBufferPointer { mins in
-                            if hasMinimum {
-                                for b in 0..<blocks {
-                                    let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
-                                    guard let r = quantizeBlock(block, firstIndex: b * 32, kernel: kernel, requireFinite: requireFinite, codes: c) else {
-                                        finite = false
-                                        return
-                                    }
-                                    sc[b] = r.d16
-                                    mins[b] = r.m16
-                                    write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
+                            for b in 0..<blocks {
+                                let block = UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)])
+                                guard let r = quantizeBlock(block, firstIndex: b * 32, kernel: kernel, requireFinite: requireFinite, codes: c) else {
+                                    finite = false
+                                    return
                                 }
-                                return
-                            }
-                            // q8_0, q4_0, q5_0: 64 blocks at a time, first every block's m, then d and 1 / d four
-                            // blocks at a time (IEEE divisions, as the block-by-block path makes them one by one),
-                            // then the elements: the divisions no longer wait on each other.
-                            let chunk = 64
-                            var ms = SIMD64<Float>(), amaxes = SIMD64<Float>()
-                            var start = 0
-                            while start < blocks {
-                                let n = Swift.min(chunk, blocks - start)
-                                for k in 0..<n {
-                                    let b = start + k
-                                    guard let (m, amax) = symmetricTarget(UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)]),
-                                                                          requireFinite: requireFinite) else {
-                                        finite = false
-                                        return
-                                    }
-                                    ms[k] = m
-                                    amaxes[k] = amax
-                                }
-                                let ds = type == .q8_0 ? ms / 127 : ms * Float(-2.0 / Double(levels))
-                                let ids = (SIMD64<Float>(repeating: 1) / ds).replacing(with: 0, where: ds .== 0)
-                                for k in 0..<n {
-                                    let b = start + k
-                                    let r = symmetricBlock(UnsafeBufferPointer(rebasing: x[(b * 32)..<(b * 32 + 32)]), firstIndex: b * 32,
-                                                           d: ds[k], id: ids[k], amax: amaxes[k], kernel: kernel, codes: c)
-                                    sc[b] = r.d16
-                                    write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
-                                }
-                                start += n
+                                sc[b] = r.d16
+                                if hasMinimum { mins[b] = r.m16 }
+                                write(r, codes: c + b * 32, into: out.baseAddress! + b * type.blockBytes)
                             }
                         }
                     }
@@ -221,22 +189,15 @@ struct GGMLQuantizer {
         return r
     }
 
-    /// What d is made from, with amax: amax itself for q8_0 (d = amax / 127), or for q4_0 and q5_0 m, the
-    /// first element of largest magnitude with its sign (d = m / −8 or m / −16); nil if `requireFinite`
-    /// and a value is not finite.
-    @inline(__always)
-    func symmetricTarget(_ x: UnsafeBufferPointer<Float>, requireFinite: Bool) -> (m: Float, amax: Float)? {
-        let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
-        if !finite { return nil }
-        return (type == .q8_0 ? amax : BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count), amax)
-    }
-
-    /// d from `symmetricTarget`'s m: m / 127 for q8_0, m · (−1/half) = m / −half for q4_0 and q5_0 (half
-    /// a power of two: both round the same exact value).
+    /// A block's d, with its amax: amax / 127 for q8_0; for q4_0 and q5_0 m · (−1/half) = m / −half
+    /// (half a power of two: both round the same exact value), m the first element of largest
+    /// magnitude with its sign. Nil if `requireFinite` and a value is not finite.
     @inline(__always)
     func symmetricScale(_ x: UnsafeBufferPointer<Float>, requireFinite: Bool) -> (d: Float, amax: Float)? {
-        guard let (m, amax) = symmetricTarget(x, requireFinite: requireFinite) else { return nil }
-        return (type == .q8_0 ? m / 127 : m * Float(-2.0 / Double(levels)), amax)
+        let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
+        if !finite { return nil }
+        if type == .q8_0 { return (amax / 127, amax) }
+        return (BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count) * Float(-2.0 / Double(levels)), amax)
     }
 
     /// A q8_0, q4_0 or q5_0 block with its d and id = 1 / d (0 for d = 0) given.
