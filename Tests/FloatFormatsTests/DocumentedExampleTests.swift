@@ -173,3 +173,47 @@ import Testing
         #expect(try FloatFormat.bfloat16.convert(0x3DCC_CCCD, from: .float32).code == 0x3DCD)
     }
 }
+
+/// The ```swift examples of Arithmetic/, run.
+@Suite("Arithmetic documented examples")
+struct ArithmeticDocumentedExampleTests {
+    @Test func operations() {
+        let e4m3 = FloatFormat.float8_e4m3fn
+        #expect(e4m3.add(0x38, 0x38).code == 0x40)
+        #expect(e4m3.add(0x7E, 0x7E).code == 0x7F)
+        #expect(e4m3.add(0x38, 0xB8).code == 0x00)
+        #expect(e4m3.add(0x38, 0xB8, options: ArithmeticOptions(rounding: RoundingOptions(mode: .down))).code == 0x80)
+        #expect(e4m3.multiply(0x40, 0x44).code == 0x4C)
+        #expect(e4m3.multiply(0x01, 0x01).code == 0x00 && e4m3.multiply(0x01, 0x01).flags.letters == "ux")
+        #expect(e4m3.divide(0x38, 0x44).code == 0x2B)
+        #expect(e4m3.divide(0x38, 0x00).flags == .divideByZero && e4m3.divide(0x38, 0x00).code == 0x7F)
+        #expect(e4m3.squareRoot(0x48).code == 0x40)
+        #expect(e4m3.squareRoot(0x40).code == 0x3B)
+        #expect(e4m3.squareRoot(0xB8).flags == .invalid)
+        #expect(e4m3.fusedMultiplyAdd(0x40, 0x44, 0xB8).code == 0x4A)
+        #expect(e4m3.fusedMultiplyAdd(0x39, 0x39, 0xBA).code == 0x08)
+        // Multiplying first would round 1.265625 to 1.25 and give 0:
+        #expect(e4m3.add(e4m3.multiply(0x39, 0x39).code, 0xBA).code == 0x00)
+        #expect(ArithmeticOperation(rawValue: "fma")?.arity == 3)
+        #expect(ArithmeticOperation.sqrt.apply(.float8_e4m3fn, [0x48]).code == 0x40)
+    }
+
+    @Test("ExactSum: ±a·2^ea + ±b·2^eb against exact integer sums, cancellations included")
+    func exactSum() {
+        var g = SplitMix64(seed: 8)
+        for _ in 0..<20_000 {
+            let a = UInt128(g.next() >> 20) | 1, b = UInt128(g.next() >> UInt64(g.next() % 50)) | 1
+            let ea = Int(g.next() % 40) - 20, eb = ea + Int(g.next() % 9) - 4
+            let na = g.next() & 1 == 0, nb = g.next() & 1 == 0
+            // Exact: both in units of 2^min(ea, eb), as signed 128-bit values (small enough here).
+            let e = Swift.min(ea, eb)
+            let x = Int128(a << UInt128(ea - e)) * (na ? -1 : 1) + Int128(b << UInt128(eb - e)) * (nb ? -1 : 1)
+            guard let s = ExactSum.add(na, a, ea, nb, b, eb) else { #expect(x == 0); continue }
+            #expect(!s.sticky)   // exponents this close: exact
+            // s.significand · 2^s.exponent = x · 2^e, s.exponent ≤ e.
+            let shift = UInt128(e - s.exponent)
+            #expect(s.exponent <= e && s.significand >> shift == x.magnitude && s.significand & ((1 << shift) - 1) == 0)
+            #expect(s.negative == (x < 0))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CMPFR
+import FloatFormats
+
+/// MPFR's answer to "what is a op b in this format": the operation computed
+/// by MPFR (`mpfr_add`, `mpfr_sub`, `mpfr_mul`, `mpfr_div`, `mpfr_sqrt`,
+/// `mpfr_fma`) exactly, or truncated toward zero at 320 bits with the
+/// ternary value as sticky bit, then rounded into the format by the
+/// conversion referee. The special cases are IEEE 754's (§7.2–7.3) as MPFR
+/// reports them (its NaN and divide-by-zero flags), restated for formats
+/// without infinities or NaNs; none of the core's arithmetic is used.
+extension Referee {
+    /// The expected result of an operation on encodings of the target's format.
+    public static func expected(_ op: ArithmeticOperation, _ operands: [UInt64], in target: Target,
+                                options: ArithmeticOptions, random: UInt64 = 0) -> Expected {
+        let f = target.format
+        let r = options.rounding
+        let inputs = operands.map { input($0, in: f, flushSubnormals: r.flushSubnormalInputs) }
+        // NaN operands: a NaN, invalid if one signals (or, for fma, the product is ∞ × 0).
+        if inputs.contains(where: { if case .nan = $0 { return true } else { return false } }) {
+            var signaling = inputs.contains { if case .nan(true) = $0 { return true } else { return false } }
+            if op == .fma, isInfinityTimesZero(inputs[0], inputs[1]) { signaling = true }
+            return Expected(value: .nan, flags: signaling ? .invalid : [])
+        }
+        let values = inputs.map(bigFloat)
+        // Sums can need every bit between the largest and smallest exponents: exact at that precision.
+        let wide = 2 * (f.emax - f.emin + 2 * f.precision) + 64
+        let precision: Int
+        switch op {
+        case .add, .sub: precision = wide
+        case .fma: precision = 2 * wide
+        case .mul: precision = 2 * f.precision + 2
+        case .div, .sqrt: precision = 320
+        }
+        let down = r.mode == .down
+        var (result, ternary, nan, divideByZero) = compute(op, values, precision: precision, down: down)
+        if ternary != 0 && down {
+            (result, ternary, nan, divideByZero) = compute(op, values, precision: precision, down: false)
+        }
+        if nan { return Expected(value: f.hasNaN ? .nan : .finite(BigFloat(0)), flags: .invalid) }
+        let rounded: Expected
+        if result.isInfinite {
+            rounded = round(.infinity(negative: result.isNegative), into: target, options: r)
+            if divideByZero { return Expected(value: rounded.value, flags: .divideByZero) }
+            return rounded
+        }
+        if result.isZero { return round(.zero(negative: result.isNegative), into: target, options: r) }
+        return round(.finite(result, sticky: ternary != 0), into: target, options: r, random: random)
+    }
+
+    private static func isInfinityTimesZero(_ a: Input, _ b: Input) -> Bool {
+        switch (a, b) {
+        case (.infinity, .zero), (.zero, .infinity): return true
+        default: return false
+        }
+    }
+
+    private static func bigFloat(_ input: Input) -> BigFloat {
+        let x = BigFloat(precision: 64)
+        switch input {
+        case .zero(let negative): x.withMPFR { mpfr_set_zero($0, negative ? -1 : 1) }
+        case .infinity(let negative): x.withMPFR { mpfr_set_inf($0, negative ? -1 : 1) }
+        case .finite(let v, _): return v
+        case .nan: break
+        }
+        return x
+    }
+
+    /// The operation in MPFR, truncated toward zero (toward −∞ with `down`, which only decides the sign
+    /// of an exact zero): the result, the ternary value and MPFR's NaN and divide-by-zero flags.
+    private static func compute(_ op: ArithmeticOperation, _ v: [BigFloat], precision: Int, down: Bool)
+        -> (BigFloat, Int32, Bool, Bool) {
+        let z = BigFloat(precision: precision)
+        let rnd = down ? floatlab_rndd() : floatlab_rndz()
+        mpfr_clear_flags()
+        let ternary: Int32 = z.withMPFR { out in
+            switch op {
+            case .add: return BigFloat.withMPFR(v[0], v[1]) { mpfr_add(out, $0, $1, rnd) }
+            case .sub: return BigFloat.withMPFR(v[0], v[1]) { mpfr_sub(out, $0, $1, rnd) }
+            case .mul: return BigFloat.withMPFR(v[0], v[1]) { mpfr_mul(out, $0, $1, rnd) }
+            case .div: return BigFloat.withMPFR(v[0], v[1]) { mpfr_div(out, $0, $1, rnd) }
+            case .sqrt: return v[0].withMPFR { mpfr_sqrt(out, $0, rnd) }
+            case .fma: return BigFloat.withMPFR(v[0], v[1], v[2]) { mpfr_fma(out, $0, $1, $2, rnd) }
+            }
+        }
+        return (z, ternary, mpfr_nanflag_p() != 0, mpfr_divby0_p() != 0)
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+import FloatFormats
+import MPFRReference
+
+/// The core's arithmetic against MPFR. The test suite runs every operand pair
+/// of the fp4/fp6 formats and of float8_e4m3fn and float8_e5m2 in every
+/// mode, fma exhaustively for fp4 and fp6, square root of every encoding of
+/// the 16-bit formats, and seeded samples elsewhere; `make verify-arithmetic`
+/// runs the whole sweep.
+@Suite("Arithmetic against MPFR")
+struct ArithmeticTests {
+    static let allModes = RoundingMode.deterministic + [.stochastic(bits: 8)]
+
+    func check(_ f: FloatFormat, _ ops: [ArithmeticOperation], _ modes: [RoundingMode], _ operands: ArithmeticCheck.Operands,
+               options: ArithmeticOptions = .default, minimum: Int) {
+        var c = ArithmeticCheck(format: f, operations: ops, modes: modes)
+        c.options.rounding.overflow = options.rounding.overflow
+        c.options.rounding.tininess = options.rounding.tininess
+        let r = c.run(operands)
+        #expect(r.mismatchCount == 0, "\(f.name): \(r.failures.prefix(5).map(\.description).joined(separator: "; "))")
+        #expect(r.comparisons >= minimum)
+    }
+
+    @Test("every pair of the fp4 and fp6 formats through + − × ÷, every triple through fma, every mode",
+          arguments: [FloatFormat.float4_e2m1fn, .float6_e2m3fn, .float6_e3m2fn])
+    func smallFormats(f: FloatFormat) {
+        check(f, [.add, .sub, .mul, .div, .sqrt], Self.allModes, .exhaustive, minimum: 7 * 4 * (1 << (2 * f.bitWidth)))
+        check(f, [.fma], f.bitWidth == 4 ? Self.allModes : [.nearestEven, .towardZero, .up], .exhaustive, minimum: 1 << (3 * f.bitWidth))
+    }
+
+    @Test("every pair of the OCP fp8 formats through + − × ÷ and √ of every encoding, every mode; fma on a seeded sample",
+          arguments: [FloatFormat.float8_e4m3fn, .float8_e5m2])
+    func fp8(f: FloatFormat) {
+        check(f, [.add, .sub, .mul, .div, .sqrt], Self.allModes, .exhaustive, minimum: 7 * 4 * 65536)
+        check(f, [.fma], Self.allModes, .random(count: 20_000, seed: 3), minimum: 7 * 20_000)
+    }
+
+    @Test("the other fp8 flavours (FNUZ, IEEE-like e4m3, e3m4, P3109, E8M0): every pair, nearest even and toward zero",
+          arguments: ["float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e4m3", "float8_e3m4", "float8_e4m3b11fnuz", "float8_e8m0fnu", "binary8p3"])
+    func fp8Flavours(name: String) throws {
+        let f = try FloatFormat.named(name)
+        check(f, [.add, .sub, .mul, .div, .sqrt], [.nearestEven, .towardZero, .down], .exhaustive, minimum: 3 * 4 * 65536)
+    }
+
+    @Test("overflow policies and tininess before rounding on float8_e5m2 and e4m3fn")
+    func policies() {
+        for overflow in OverflowPolicy.allCases {
+            var o = ArithmeticOptions()
+            o.rounding.overflow = overflow
+            o.rounding.tininess = .beforeRounding
+            check(.float8_e5m2, [.add, .mul, .div], [.nearestEven, .up], .exhaustive, options: o, minimum: 2 * 3 * 65536)
+            check(.float8_e4m3fn, [.add, .mul], [.nearestEven, .down], .random(count: 20_000, seed: 9), options: o, minimum: 2 * 2 * 20_000)
+        }
+    }
+
+    @Test("√ of every float16 and bfloat16 encoding, nearest even and up", arguments: [FloatFormat.float16, .bfloat16])
+    func squareRoot16(f: FloatFormat) {
+        check(f, [.sqrt], [.nearestEven, .up], .exhaustive, minimum: 2 * 65536)
+    }
+
+    @Test("seeded operands of float16, bfloat16, float32, float64 and a custom format through every operation",
+          arguments: ["float16", "bfloat16", "float32", "float64", "e6m9"])
+    func wide(name: String) throws {
+        let f = try FloatFormat.named(name)
+        check(f, ArithmeticOperation.allCases, [.nearestEven, .towardZero, .up, .down, .stochastic(bits: 16)], .random(count: 3_000, seed: 11),
+              minimum: 5 * 6 * 3_000)
+    }
+}
