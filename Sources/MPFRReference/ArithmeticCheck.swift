@@ -32,7 +32,7 @@ public struct ArithmeticCheck: Sendable {
 
         public var description: String {
             let hex = operands.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-            return "\(operation.rawValue) \(hex) (\(mode)): MPFR \(expected), core 0x\(String(actual.code, radix: 16, uppercase: true)) \(actual.flags.letters)"
+            return "\(operation.rawValue) \(hex) (\(mode.name)): MPFR \(expected), core 0x\(String(actual.code, radix: 16, uppercase: true)) \(actual.flags.letters)"
         }
     }
 
@@ -41,6 +41,18 @@ public struct ArithmeticCheck: Sendable {
         public var failures: [Failure] = []
         public var mismatchCount: Int { rows.reduce(0) { $0 + $1.mismatchCount } }
         public var comparisons: Int { rows.reduce(0) { $0 + $1.comparisons } }
+
+        /// The report as `floatlab verify arithmetic` prints it: a line per operation and mode
+        /// (`add nearest-even: 65536 compared, 0 mismatches`), the totals, then the first mismatches.
+        public func lines(format: FloatFormat, operands: String, seconds: Double, show: Int) -> [String] {
+            var out = ["verify arithmetic \(format.name)", "operands: \(operands)"]
+            for row in rows {
+                out.append("\(row.operation.rawValue) \(row.mode.name): \(row.comparisons) compared, \(row.mismatchCount) mismatches")
+            }
+            out += ["comparisons: \(comparisons)", "mismatches: \(mismatchCount)", String(format: "time: %.1f s", seconds)]
+            out += failures.prefix(show).map { "mismatch: \($0)" }
+            return out
+        }
     }
 
     public init(format: FloatFormat, operations: [ArithmeticOperation] = ArithmeticOperation.allCases,

@@ -7,7 +7,7 @@ import MPFRReference
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check FloatLab against MPFR.",
-        subcommands: [VerifyConversions.self])
+        subcommands: [VerifyConversions.self, VerifyArithmetic.self])
 }
 
 struct VerifyConversions: ParsableCommand {
@@ -124,5 +124,78 @@ final class Progress: @unchecked Sendable {
 
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+struct VerifyArithmetic: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arithmetic",
+        abstract: "Run the arithmetic core against MPFR and report every disagreement.",
+        discussion: """
+        Operands: --exhaustive (every operand tuple, at most 2^18: pairs of an 8-bit format, fma triples of a \
+        6-bit one, every encoding of a 16-bit format for sqrt) \
+        or --random N --seed S (N seeded tuples per operation). Prints one line per operation and mode with \
+        its count of comparisons and mismatches, then the first mismatches; exits 1 on any mismatch. \
+        Progress goes to standard error.
+        """)
+
+    @Option(help: "The format.", transform: parseFormat)
+    var format: FloatFormat
+
+    @Option(help: "Comma-separated operations (\(ArithmeticOperation.allCases.map(\.rawValue).joined(separator: ", "))), or all.")
+    var ops: String = "all"
+
+    @Option(help: "Comma-separated rounding modes, or all (the deterministic ones and stochastic:8).")
+    var rounding: String = "all"
+
+    @Option(help: "Overflow policy: ieee, saturate, saturate-all.", transform: parseOverflowPolicy)
+    var overflow: OverflowPolicy = .ieee
+
+    @Flag(help: "Every operand tuple.")
+    var exhaustive = false
+
+    @Option(help: "This many seeded random operand tuples per operation.")
+    var random: Int?
+
+    @Option(help: "Seed of --random operands.")
+    var seed: UInt64 = 1
+
+    @OptionGroup var subnormals: SubnormalArguments
+
+    @Option(help: "How many mismatches to print.")
+    var show: Int = 10
+
+    func operations() throws -> [ArithmeticOperation] {
+        ops == "all" ? ArithmeticOperation.allCases : try parseList(ops, parseOperation)
+    }
+
+    func modes() throws -> [RoundingMode] {
+        rounding == "all" ? RoundingMode.deterministic + [.stochastic(bits: 8)] : try parseList(rounding, parseRoundingMode)
+    }
+
+    func validate() throws {
+        guard exhaustive != (random != nil) else { throw ValidationError("give --exhaustive or --random N (not both).") }
+        if exhaustive {
+            for op in try operations() where op.arity * format.bitWidth > 18 {
+                throw ValidationError("--exhaustive \(op.rawValue) in \(format.name) is 2^\(op.arity * format.bitWidth) operand tuples; use --random N, or --ops without it.")
+            }
+        }
+        if let random, random <= 0 { throw ValidationError("--random needs a positive count.") }
+    }
+
+    func run() throws {
+        var options = ArithmeticOptions(rounding: subnormals.options)
+        options.rounding.overflow = overflow
+        let check = ArithmeticCheck(format: format, operations: try operations(), modes: try modes(), options: options)
+        let progress = Progress()
+        let start = Date()
+        let report = check.run(exhaustive ? .exhaustive : .random(count: random!, seed: seed), keep: show) { done, total in
+            progress.update(done, of: total)
+        }
+        progress.finish()
+        let operands = exhaustive ? "exhaustive" : "\(random!) random per operation, seed \(seed)"
+        print(report.lines(format: format, operands: operands, seconds: Date().timeIntervalSince(start), show: show)
+            .joined(separator: "\n"))
+        if report.mismatchCount > 0 { throw ExitCode(1) }
     }
 }
