@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test bench peers clean real-model transformer-set fixtures
+.PHONY: deps build table test bench peers verify-arithmetic clean real-model transformer-set fixtures
 
 deps:
 	@scripts/ensure-deps.sh
@@ -28,6 +28,19 @@ peers: deps
 	swift build -c release
 	python3 Benchmarks/peers.py
 	python3 Benchmarks/quantization_peers.py --floatlab .build/release/floatlab
+
+# The whole arithmetic sweep against MPFR: every operand pair of every 8-bit catalogue format through
+# + − × ÷ in every mode, √ of every encoding of the formats of up to 16 bits, fma over every triple of the
+# fp4/fp6 formats and a seeded sample of the 8-bit ones, seeded operands of the wide formats.
+ARITH_8BIT := float8_e4m3fn float8_e5m2 float8_e4m3 float8_e3m4 float8_e4m3fnuz float8_e5m2fnuz float8_e4m3b11fnuz float8_e8m0fnu binary8p3 binary8p4 binary8p5
+verify-arithmetic: deps
+	swift build -c release
+	set -e; for f in $(ARITH_8BIT); do \
+	  .build/release/floatlab verify arithmetic --format $$f --exhaustive --ops add,sub,mul,div,sqrt; \
+	  .build/release/floatlab verify arithmetic --format $$f --random 200000 --ops fma; done
+	set -e; for f in float4_e2m1fn float6_e2m3fn float6_e3m2fn; do .build/release/floatlab verify arithmetic --format $$f --exhaustive; done
+	set -e; for f in float16 bfloat16; do .build/release/floatlab verify arithmetic --format $$f --exhaustive --ops sqrt; done
+	set -e; for f in float16 bfloat16 float32 float64; do .build/release/floatlab verify arithmetic --format $$f --random 200000; done
 
 clean:
 	rm -rf .build

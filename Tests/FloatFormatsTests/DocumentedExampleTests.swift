@@ -194,6 +194,9 @@ struct ArithmeticDocumentedExampleTests {
         #expect(e4m3.fusedMultiplyAdd(0x39, 0x39, 0xBA).code == 0x08)
         // Multiplying first would round 1.265625 to 1.25 and give 0:
         #expect(e4m3.add(e4m3.multiply(0x39, 0x39).code, 0xBA).code == 0x00)
+        let batch = ArithmeticBatch(format: .float8_e4m3fn, operation: .add)
+        let out = try? batch.evaluate(lines: "0x38 0x38\n1 0.1")
+        #expect(out == "0x40 -\n0x39 x\n")
         #expect(ArithmeticOperation(rawValue: "fma")?.arity == 3)
         #expect(ArithmeticOperation.sqrt.apply(.float8_e4m3fn, [0x48]).code == 0x40)
     }

@@ -8,7 +8,7 @@
 ///
 /// ```swift
 /// let batch = ArithmeticBatch(format: .float8_e4m3fn, operation: .add)
-/// try batch.evaluate(lines: "0x38 0x38\n1 0.1")   // "0x40 -\n0x39 x\n"
+/// let out = try? batch.evaluate(lines: "0x38 0x38\n1 0.1")   // "0x40 -\n0x39 x\n"
 /// ```
 public struct ArithmeticBatch: Sendable {
     public let format: FloatFormat
