@@ -3,7 +3,7 @@ import FloatFormats
 
 /// MPFR's answer to "what is a op b in this format": the operation computed
 /// by MPFR (`mpfr_add`, `mpfr_sub`, `mpfr_mul`, `mpfr_div`, `mpfr_sqrt`,
-/// `mpfr_fma`) exactly, or truncated toward zero at 320 bits with the
+/// `mpfr_fma`, `mpfr_remainder`, `mpfr_min`, `mpfr_max`) exactly, or truncated toward zero at 320 bits with the
 /// ternary value as sticky bit, then rounded into the format by the
 /// conversion referee. The special cases are IEEE 754's (§7.2–7.3) as MPFR
 /// reports them (its NaN and divide-by-zero flags), restated for formats
@@ -30,6 +30,7 @@ extension Referee {
         case .fma: precision = 2 * wide
         case .mul: precision = 2 * f.precision + 2
         case .div, .sqrt: precision = 320
+        case .rem, .min, .max: precision = f.precision + 2   // exact: the result is representable
         }
         let down = r.mode == .down
         var (result, ternary, nan, divideByZero) = compute(op, values, precision: precision, down: down)
@@ -80,6 +81,10 @@ extension Referee {
             case .div: return BigFloat.withMPFR(v[0], v[1]) { mpfr_div(out, $0, $1, rnd) }
             case .sqrt: return v[0].withMPFR { mpfr_sqrt(out, $0, rnd) }
             case .fma: return BigFloat.withMPFR(v[0], v[1], v[2]) { mpfr_fma(out, $0, $1, $2, rnd) }
+            case .rem: return BigFloat.withMPFR(v[0], v[1]) { mpfr_remainder(out, $0, $1, rnd) }
+            // No NaNs get here; mpfr_min and mpfr_max order −0 below +0.
+            case .min: return BigFloat.withMPFR(v[0], v[1]) { mpfr_min(out, $0, $1, rnd) }
+            case .max: return BigFloat.withMPFR(v[0], v[1]) { mpfr_max(out, $0, $1, rnd) }
             }
         }
         return (z, ternary, mpfr_nanflag_p() != 0, mpfr_divby0_p() != 0)

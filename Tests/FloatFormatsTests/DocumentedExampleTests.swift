@@ -194,6 +194,12 @@ struct ArithmeticDocumentedExampleTests {
         #expect(e4m3.fusedMultiplyAdd(0x39, 0x39, 0xBA).code == 0x08)
         // Multiplying first would round 1.265625 to 1.25 and give 0:
         #expect(e4m3.add(e4m3.multiply(0x39, 0x39).code, 0xBA).code == 0x00)
+        #expect(e4m3.remainder(0x4A, 0x40).code == 0x38)
+        #expect(e4m3.remainder(0x4E, 0x40).code == 0xB8)
+        #expect(e4m3.minMax(.minimum, 0x00, 0x80).code == 0x80)
+        #expect(e4m3.minMax(.maximum, 0x38, 0x7F).code == 0x7F)
+        #expect(e4m3.minMax(.maximumNumber, 0x38, 0x7F).code == 0x38)
+        #expect(e4m3.minMax(.maximumMagnitude, 0x40, 0xC4).code == 0xC4)
         let batch = ArithmeticBatch(format: .float8_e4m3fn, operation: .add)
         let out = try? batch.evaluate(lines: "0x38 0x38\n1 0.1")
         #expect(out == "0x40 -\n0x39 x\n")

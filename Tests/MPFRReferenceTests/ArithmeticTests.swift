@@ -28,18 +28,19 @@ struct ArithmeticTests {
         check(f, [.fma], f.bitWidth == 4 ? Self.allModes : [.nearestEven, .towardZero, .up], .exhaustive, minimum: 1 << (3 * f.bitWidth))
     }
 
-    @Test("every pair of the OCP fp8 formats through + − × ÷ and √ of every encoding, every mode; fma on a seeded sample",
+    @Test("every pair of the OCP fp8 formats through + − × ÷ and √ of every encoding, every mode; fma on a seeded sample; remainder, minimum, maximum",
           arguments: [FloatFormat.float8_e4m3fn, .float8_e5m2])
     func fp8(f: FloatFormat) {
         check(f, [.add, .sub, .mul, .div, .sqrt], Self.allModes, .exhaustive, minimum: 7 * 4 * 65536)
         check(f, [.fma], Self.allModes, .random(count: 20_000, seed: 3), minimum: 7 * 20_000)
+        check(f, [.rem, .min, .max], [.nearestEven, .down], .exhaustive, minimum: 2 * 3 * 65536)
     }
 
-    @Test("the other fp8 flavours (FNUZ, IEEE-like e4m3, e3m4, P3109, E8M0): every pair, nearest even and toward zero",
+    @Test("the other fp8 flavours (FNUZ, IEEE-like e4m3, e3m4, P3109, E8M0): every pair through every operation but fma, three modes",
           arguments: ["float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e4m3", "float8_e3m4", "float8_e4m3b11fnuz", "float8_e8m0fnu", "binary8p3"])
     func fp8Flavours(name: String) throws {
         let f = try FloatFormat.named(name)
-        check(f, [.add, .sub, .mul, .div, .sqrt], [.nearestEven, .towardZero, .down], .exhaustive, minimum: 3 * 4 * 65536)
+        check(f, [.add, .sub, .mul, .div, .sqrt, .rem, .min, .max], [.nearestEven, .towardZero, .down], .exhaustive, minimum: 3 * 7 * 65536)
     }
 
     @Test("overflow policies and tininess before rounding on float8_e5m2 and e4m3fn")

@@ -1,12 +1,13 @@
 /// The correctly rounded operations, by the names `floatlab arith --op` and
-/// `floatlab verify arithmetic --ops` take.
+/// `floatlab verify arithmetic --ops` take (`min` and `max` are IEEE 754-2019's
+/// NaN-propagating minimum and maximum).
 ///
 /// ```swift
 /// ArithmeticOperation(rawValue: "fma")?.arity   // 3
 /// ArithmeticOperation.sqrt.apply(.float8_e4m3fn, [0x48]).code   // 0x40
 /// ```
 public enum ArithmeticOperation: String, CaseIterable, Hashable, Sendable {
-    case add, sub, mul, div, sqrt, fma
+    case add, sub, mul, div, sqrt, fma, rem, min, max
 
     /// How many operands it takes.
     public var arity: Int {
@@ -28,6 +29,9 @@ public enum ArithmeticOperation: String, CaseIterable, Hashable, Sendable {
         case .div: return format.divide(operands[0], operands[1], options: options, random: random)
         case .sqrt: return format.squareRoot(operands[0], options: options, random: random)
         case .fma: return format.fusedMultiplyAdd(operands[0], operands[1], operands[2], options: options, random: random)
+        case .rem: return format.remainder(operands[0], operands[1], options: options)
+        case .min: return format.minMax(.minimum, operands[0], operands[1], options: options)
+        case .max: return format.minMax(.maximum, operands[0], operands[1], options: options)
         }
     }
 }
