@@ -36,7 +36,7 @@ ARITH_8BIT := float8_e4m3fn float8_e5m2 float8_e4m3 float8_e3m4 float8_e4m3fnuz 
 verify-arithmetic: deps
 	swift build -c release
 	set -e; for f in $(ARITH_8BIT); do \
-	  .build/release/floatlab verify arithmetic --format $$f --exhaustive --ops add,sub,mul,div,sqrt; \
+	  .build/release/floatlab verify arithmetic --format $$f --exhaustive --ops add,sub,mul,div,sqrt,rem,min,max; \
 	  .build/release/floatlab verify arithmetic --format $$f --random 200000 --ops fma; done
 	set -e; for f in float4_e2m1fn float6_e2m3fn float6_e3m2fn; do .build/release/floatlab verify arithmetic --format $$f --exhaustive; done
 	set -e; for f in float16 bfloat16; do .build/release/floatlab verify arithmetic --format $$f --exhaustive --ops sqrt; done

@@ -90,3 +90,81 @@ extension Referee {
         return (z, ternary, mpfr_nanflag_p() != 0, mpfr_divby0_p() != 0)
     }
 }
+
+extension Referee {
+    /// The expected a · 2^n: `mpfr_mul_2si` (exact), rounded into the format.
+    public static func expectedScaleB(_ a: UInt64, _ n: Int, in target: Target, options: ArithmeticOptions, random: UInt64 = 0) -> Expected {
+        let f = target.format
+        switch input(a, in: f, flushSubnormals: options.rounding.flushSubnormalInputs) {
+        case .nan(let signaling): return Expected(value: .nan, flags: signaling ? .invalid : [])
+        case .finite(let x, _):
+            let z = BigFloat(precision: x.precision)
+            _ = z.withMPFR { out in x.withMPFR { mpfr_mul_2si(out, $0, n, floatlab_rndz()) } }
+            return round(.finite(z, sticky: false), into: target, options: options.rounding, random: random)
+        case let other:
+            return round(other, into: target, options: options.rounding)
+        }
+    }
+
+    /// The expected integral value of a by the mode: `mpfr_rint` in the IEEE directions, `mpfr_round` for
+    /// ties away; for odd and stochastic rounding, from `mpfr_floor` and the fraction. Inexact is raised
+    /// only with `signalInexact`.
+    public static func expectedRoundToIntegral(_ a: UInt64, in target: Target, options: ArithmeticOptions, signalInexact: Bool,
+                                               random: UInt64 = 0) -> Expected {
+        let f = target.format
+        let mode = options.rounding.mode
+        switch input(a, in: f, flushSubnormals: options.rounding.flushSubnormalInputs) {
+        case .nan(let signaling): return Expected(value: .nan, flags: signaling ? .invalid : [])
+        case .finite(let x, _):
+            let p = Swift.max(x.precision, 2) + 2
+            let z = BigFloat(precision: p)
+            var inexact: Bool
+            switch mode {
+            case .nearestEven, .nearestAway, .towardZero, .up, .down:
+                let ternary: Int32 = BigFloat.withMPFR(z, x) { out, v in
+                    switch mode {
+                    case .nearestEven: return mpfr_rint(out, v, floatlab_rndn())
+                    case .nearestAway: return floatlab_mpfr_round_away(out, v)
+                    case .towardZero: return mpfr_rint(out, v, floatlab_rndz())
+                    case .up: return mpfr_rint(out, v, floatlab_rndu())
+                    default: return mpfr_rint(out, v, floatlab_rndd())
+                    }
+                }
+                inexact = ternary != 0
+            case .odd, .stochastic:
+                // On |x|, as round-and-pack rounds magnitudes: ⌊|x|⌋, or ⌊|x|⌋ + 1 for odd when ⌊|x|⌋ is even
+                // and for stochastic when the fraction's top bits plus the random integer reach 1; then x's sign.
+                let ax = BigFloat(precision: p), fraction = BigFloat(precision: p)
+                _ = BigFloat.withMPFR(ax, x) { mpfr_abs($0, $1, floatlab_rndz()) }
+                _ = BigFloat.withMPFR(z, ax) { mpfr_floor($0, $1) }
+                _ = BigFloat.withMPFR(fraction, ax) { out, v in z.withMPFR { mpfr_sub(out, v, $0, floatlab_rndz()) } }
+                inexact = !fraction.isZero
+                var away = false
+                if inexact {
+                    if case .stochastic(let bits) = mode {
+                        let scaled = BigFloat(precision: p + bits)
+                        _ = BigFloat.withMPFR(scaled, fraction) { mpfr_mul_2si($0, $1, bits, floatlab_rndz()) }
+                        _ = scaled.withMPFR { mpfr_floor($0, $0) }
+                        let top = scaled.withMPFR { floatlab_mpfr_get_ui64($0) }
+                        away = top + (random & ((1 << UInt64(bits)) - 1)) >= (1 << UInt64(bits))
+                    } else {
+                        let half = BigFloat(precision: p)
+                        _ = BigFloat.withMPFR(half, z) { mpfr_div_2ui($0, $1, 1, floatlab_rndz()) }
+                        away = half.withMPFR { mpfr_integer_p($0) } != 0   // ⌊|x|⌋ even
+                    }
+                }
+                if away { _ = z.withMPFR { mpfr_add_ui($0, $0, 1, floatlab_rndz()) } }
+                if x.isNegative { _ = z.withMPFR { mpfr_neg($0, $0, floatlab_rndz()) } }
+            }
+            let flags: ExceptionFlags = inexact && signalInexact ? .inexact : []
+            if z.isZero {
+                let zero = round(.zero(negative: x.isNegative), into: target, options: options.rounding)
+                return Expected(value: zero.value, flags: flags)
+            }
+            let e = round(.finite(z, sticky: false), into: target, options: options.rounding)
+            return Expected(value: e.value, flags: e.flags.union(flags))
+        case let other:
+            return round(other, into: target, options: options.rounding)
+        }
+    }
+}

@@ -66,4 +66,52 @@ struct ArithmeticTests {
         check(f, ArithmeticOperation.allCases, [.nearestEven, .towardZero, .up, .down, .stochastic(bits: 16)], .random(count: 3_000, seed: 11),
               minimum: 5 * 6 * 3_000)
     }
+
+    @Test("scaleB: every encoding of the 8-bit formats times 2^n for n in −24…24, every mode",
+          arguments: ["float8_e4m3fn", "float8_e5m2", "float4_e2m1fn", "float8_e8m0fnu", "float8_e4m3fnuz", "binary8p3"])
+    func scaleB(name: String) throws {
+        let f = try FloatFormat.named(name)
+        let target = Referee.Target(f)
+        var checked = 0, mismatches: [String] = []
+        for mode in Self.allModes {
+            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
+            for code in 0...f.encodingMask {
+                for n in -24...24 {
+                    let random = UInt64(checked) &* 0x9E37_79B9 >> 8
+                    let got = f.scaleB(code, n, options: o, random: random)
+                    let want = Referee.expectedScaleB(code, n, in: target, options: o, random: random)
+                    if !Referee.agrees(got.code, got.flags, in: f, with: want), mismatches.count < 5 {
+                        mismatches.append("0x\(String(code, radix: 16)) · 2^\(n) \(mode.name): \(want), got 0x\(String(got.code, radix: 16)) \(got.flags.letters)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(checked == 7 * Int(f.encodingMask + 1) * 49)
+    }
+
+    @Test("roundToIntegral (and its inexact-signalling form): every encoding of the 8- and 16-bit formats, every mode",
+          arguments: ["float8_e4m3fn", "float8_e5m2", "float4_e2m1fn", "float6_e3m2fn", "float8_e8m0fnu", "float8_e4m3fnuz", "float16", "bfloat16"])
+    func roundToIntegral(name: String) throws {
+        let f = try FloatFormat.named(name)
+        let target = Referee.Target(f)
+        var checked = 0, mismatches: [String] = []
+        for mode in Self.allModes {
+            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
+            for code in 0...f.encodingMask {
+                for exact in [false, true] {
+                    let random = UInt64(checked) &* 0x9E37_79B9 >> 8
+                    let got = f.roundToIntegral(code, options: o, signalInexact: exact, random: random)
+                    let want = Referee.expectedRoundToIntegral(code, in: target, options: o, signalInexact: exact, random: random)
+                    if !Referee.agrees(got.code, got.flags, in: f, with: want), mismatches.count < 5 {
+                        mismatches.append("0x\(String(code, radix: 16)) \(mode.name) exact \(exact): \(want), got 0x\(String(got.code, radix: 16)) \(got.flags.letters)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(checked == 7 * Int(f.encodingMask + 1) * 2)
+    }
 }
