@@ -168,3 +168,18 @@ extension Referee {
         }
     }
 }
+
+extension Referee {
+    /// The expected comparison of two encodings: MPFR's `mpfr_cmp` on the decoded values (`mpfr_unordered_p`
+    /// for NaNs), invalid for a signalling NaN, or any NaN in a signalling comparison.
+    public static func expectedComparison(_ a: UInt64, _ b: UInt64, in f: FloatFormat, signaling: Bool,
+                                          flushSubnormalInputs: Bool = false) -> (comparison: Comparison, flags: ExceptionFlags) {
+        let x = input(a, in: f, flushSubnormals: flushSubnormalInputs), y = input(b, in: f, flushSubnormals: flushSubnormalInputs)
+        var nan = false, signalingNaN = false
+        for i in [x, y] { if case .nan(let s) = i { nan = true; signalingNaN = signalingNaN || s } }
+        if nan { return (.unordered, signaling || signalingNaN ? .invalid : []) }
+        let u = bigFloat(x), v = bigFloat(y)
+        let c = BigFloat.withMPFR(u, v) { mpfr_cmp($0, $1) }
+        return (c < 0 ? .less : (c > 0 ? .greater : .equal), [])
+    }
+}

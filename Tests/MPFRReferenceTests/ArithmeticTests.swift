@@ -114,4 +114,25 @@ struct ArithmeticTests {
         #expect(mismatches.isEmpty, "\(mismatches)")
         #expect(checked == 7 * Int(f.encodingMask + 1) * 2)
     }
+
+    @Test("quiet and signalling comparisons of every pair of the 8-bit formats against mpfr_cmp, subnormal inputs kept and flushed",
+          arguments: ["float8_e4m3fn", "float8_e5m2", "float8_e4m3fnuz", "float8_e8m0fnu", "binary8p3", "float6_e3m2fn"])
+    func comparisons(name: String) throws {
+        let f = try FloatFormat.named(name)
+        var checked = 0, mismatches: [String] = []
+        for signaling in [false, true] {
+            for flush in [false, true] {
+                for a in 0...f.encodingMask {
+                    for b in 0...f.encodingMask {
+                        let got = f.compare(a, b, signaling: signaling, flushSubnormalInputs: flush)
+                        let want = Referee.expectedComparison(a, b, in: f, signaling: signaling, flushSubnormalInputs: flush)
+                        if got != want, mismatches.count < 5 { mismatches.append("0x\(String(a, radix: 16)) 0x\(String(b, radix: 16)): \(want), got \(got)") }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(checked == 4 * Int(f.encodingMask + 1) * Int(f.encodingMask + 1))
+    }
 }
