@@ -116,46 +116,7 @@ extension Referee {
         switch input(a, in: f, flushSubnormals: options.rounding.flushSubnormalInputs) {
         case .nan(let signaling): return Expected(value: .nan, flags: signaling ? .invalid : [])
         case .finite(let x, _):
-            let p = Swift.max(x.precision, 2) + 2
-            let z = BigFloat(precision: p)
-            var inexact: Bool
-            switch mode {
-            case .nearestEven, .nearestAway, .towardZero, .up, .down:
-                let ternary: Int32 = BigFloat.withMPFR(z, x) { out, v in
-                    switch mode {
-                    case .nearestEven: return mpfr_rint(out, v, floatlab_rndn())
-                    case .nearestAway: return floatlab_mpfr_round_away(out, v)
-                    case .towardZero: return mpfr_rint(out, v, floatlab_rndz())
-                    case .up: return mpfr_rint(out, v, floatlab_rndu())
-                    default: return mpfr_rint(out, v, floatlab_rndd())
-                    }
-                }
-                inexact = ternary != 0
-            case .odd, .stochastic:
-                // On |x|, as round-and-pack rounds magnitudes: ⌊|x|⌋, or ⌊|x|⌋ + 1 for odd when ⌊|x|⌋ is even
-                // and for stochastic when the fraction's top bits plus the random integer reach 1; then x's sign.
-                let ax = BigFloat(precision: p), fraction = BigFloat(precision: p)
-                _ = BigFloat.withMPFR(ax, x) { mpfr_abs($0, $1, floatlab_rndz()) }
-                _ = BigFloat.withMPFR(z, ax) { mpfr_floor($0, $1) }
-                _ = BigFloat.withMPFR(fraction, ax) { out, v in z.withMPFR { mpfr_sub(out, v, $0, floatlab_rndz()) } }
-                inexact = !fraction.isZero
-                var away = false
-                if inexact {
-                    if case .stochastic(let bits) = mode {
-                        let scaled = BigFloat(precision: p + bits)
-                        _ = BigFloat.withMPFR(scaled, fraction) { mpfr_mul_2si($0, $1, bits, floatlab_rndz()) }
-                        _ = scaled.withMPFR { mpfr_floor($0, $0) }
-                        let top = scaled.withMPFR { floatlab_mpfr_get_ui64($0) }
-                        away = top + (random & ((1 << UInt64(bits)) - 1)) >= (1 << UInt64(bits))
-                    } else {
-                        let half = BigFloat(precision: p)
-                        _ = BigFloat.withMPFR(half, z) { mpfr_div_2ui($0, $1, 1, floatlab_rndz()) }
-                        away = half.withMPFR { mpfr_integer_p($0) } != 0   // ⌊|x|⌋ even
-                    }
-                }
-                if away { _ = z.withMPFR { mpfr_add_ui($0, $0, 1, floatlab_rndz()) } }
-                if x.isNegative { _ = z.withMPFR { mpfr_neg($0, $0, floatlab_rndz()) } }
-            }
+            let (z, inexact) = integral(x, mode: mode, random: random)
             let flags: ExceptionFlags = inexact && signalInexact ? .inexact : []
             if z.isZero {
                 let zero = round(.zero(negative: x.isNegative), into: target, options: options.rounding)
@@ -181,5 +142,76 @@ extension Referee {
         let u = bigFloat(x), v = bigFloat(y)
         let c = BigFloat.withMPFR(u, v) { mpfr_cmp($0, $1) }
         return (c < 0 ? .less : (c > 0 ? .greater : .equal), [])
+    }
+}
+
+extension Referee {
+    /// x rounded to an integer by the mode, in MPFR, and whether that was inexact.
+    static func integral(_ x: BigFloat, mode: RoundingMode, random: UInt64) -> (BigFloat, Bool) {
+        let p = Swift.max(x.precision, 2) + 2
+        let z = BigFloat(precision: p)
+        var inexact: Bool
+        switch mode {
+        case .nearestEven, .nearestAway, .towardZero, .up, .down:
+            let ternary: Int32 = BigFloat.withMPFR(z, x) { out, v in
+                switch mode {
+                case .nearestEven: return mpfr_rint(out, v, floatlab_rndn())
+                case .nearestAway: return floatlab_mpfr_round_away(out, v)
+                case .towardZero: return mpfr_rint(out, v, floatlab_rndz())
+                case .up: return mpfr_rint(out, v, floatlab_rndu())
+                default: return mpfr_rint(out, v, floatlab_rndd())
+                }
+            }
+            inexact = ternary != 0
+        case .odd, .stochastic:
+            // On |x|, as round-and-pack rounds magnitudes: ⌊|x|⌋, or ⌊|x|⌋ + 1 for odd when ⌊|x|⌋ is even
+            // and for stochastic when the fraction's top bits plus the random integer reach 1; then x's sign.
+            let ax = BigFloat(precision: p), fraction = BigFloat(precision: p)
+            _ = BigFloat.withMPFR(ax, x) { mpfr_abs($0, $1, floatlab_rndz()) }
+            _ = BigFloat.withMPFR(z, ax) { mpfr_floor($0, $1) }
+            _ = BigFloat.withMPFR(fraction, ax) { out, v in z.withMPFR { mpfr_sub(out, v, $0, floatlab_rndz()) } }
+            inexact = !fraction.isZero
+            var away = false
+            if inexact {
+                if case .stochastic(let bits) = mode {
+                let scaled = BigFloat(precision: p + bits)
+                _ = BigFloat.withMPFR(scaled, fraction) { mpfr_mul_2si($0, $1, bits, floatlab_rndz()) }
+                _ = scaled.withMPFR { mpfr_floor($0, $0) }
+                let top = scaled.withMPFR { floatlab_mpfr_get_ui64($0) }
+                away = top + (random & ((1 << UInt64(bits)) - 1)) >= (1 << UInt64(bits))
+                } else {
+                let half = BigFloat(precision: p)
+                _ = BigFloat.withMPFR(half, z) { mpfr_div_2ui($0, $1, 1, floatlab_rndz()) }
+                away = half.withMPFR { mpfr_integer_p($0) } != 0   // ⌊|x|⌋ even
+                }
+            }
+            if away { _ = z.withMPFR { mpfr_add_ui($0, $0, 1, floatlab_rndz()) } }
+            if x.isNegative { _ = z.withMPFR { mpfr_neg($0, $0, floatlab_rndz()) } }
+        }
+        return (z, inexact)
+    }
+
+    /// The expected conversion to an integer of `bits` bits: the integral value as
+    /// `expectedRoundToIntegral` finds it in MPFR, then the range check (saturating, invalid).
+    public static func expectedToInteger(_ a: UInt64, bits: Int, signed: Bool, in target: Target, options: ArithmeticOptions,
+                                         signalInexact: Bool, random: UInt64 = 0) -> IntegerResult {
+        let lo: Int128 = signed ? -(1 << (bits - 1)) : 0
+        let hi: Int128 = signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1
+        switch input(a, in: target.format, flushSubnormals: options.rounding.flushSubnormalInputs) {
+        case .nan: return IntegerResult(value: 0, flags: .invalid)
+        case .infinity(let negative): return IntegerResult(value: negative ? lo : hi, flags: .invalid)
+        case .zero: return IntegerResult(value: 0, flags: [])
+        case .finite(let x, _):
+            let (z, inexact) = integral(x, mode: options.rounding.mode, random: random)
+            let magnitude = BigFloat(precision: 256)
+            _ = BigFloat.withMPFR(magnitude, z) { mpfr_abs($0, $1, floatlab_rndz()) }
+            // At or beyond 2^64 the value is outside every integer format of up to 64 bits.
+            let limit = BigFloat(exactly: Dyadic(significand: 1, exponent: 64))
+            var value: Int128 = magnitude.compareMagnitude(with: limit) >= 0 ? Int128.max
+                : Int128(magnitude.withMPFR { floatlab_mpfr_get_ui64($0) })
+            if z.isNegative { value = -value }
+            if value < lo || value > hi { return IntegerResult(value: value < lo ? lo : hi, flags: .invalid) }
+            return IntegerResult(value: value, flags: signalInexact && inexact ? .inexact : [])
+        }
     }
 }

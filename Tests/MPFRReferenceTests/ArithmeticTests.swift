@@ -1,6 +1,7 @@
 import Testing
 import FloatFormats
 import MPFRReference
+import FloatLabTestSupport
 
 /// The core's arithmetic against MPFR. The test suite runs every operand pair
 /// of the fp4/fp6 formats and of float8_e4m3fn and float8_e5m2 in every
@@ -134,5 +135,49 @@ struct ArithmeticTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
         #expect(checked == 4 * Int(f.encodingMask + 1) * Int(f.encodingMask + 1))
+    }
+
+    @Test("conversion to 8-, 16-, 32- and 64-bit integers, signed and unsigned, of every encoding of the 8- and 16-bit formats, every mode",
+          arguments: ["float8_e4m3fn", "float8_e5m2", "float4_e2m1fn", "float8_e8m0fnu", "float16", "bfloat16"])
+    func toInteger(name: String) throws {
+        let f = try FloatFormat.named(name)
+        let target = Referee.Target(f)
+        var checked = 0, mismatches: [String] = []
+        let widths = f.bitWidth <= 8 ? [(8, true), (8, false), (16, true), (32, false), (64, true), (64, false)] : [(8, true), (16, false), (32, true), (64, false)]
+        for mode in Self.allModes {
+            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
+            for code in 0...f.encodingMask {
+                for (bits, signed) in widths {
+                    let random = UInt64(checked) &* 0x9E37_79B9 >> 8
+                    let got = f.convertToInteger(code, bits: bits, signed: signed, options: o, signalInexact: true, random: random)
+                    let want = Referee.expectedToInteger(code, bits: bits, signed: signed, in: target, options: o, signalInexact: true, random: random)
+                    if got != want, mismatches.count < 5 { mismatches.append("0x\(String(code, radix: 16)) → \(signed ? "int" : "uint")\(bits) \(mode.name): \(want), got \(got)") }
+                    checked += 1
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(checked == 7 * Int(f.encodingMask + 1) * widths.count)
+    }
+
+    @Test("conversion from integers: every Int16, and seeded Int64 values at every magnitude, into four formats, every mode")
+    func fromInteger() throws {
+        var g = SplitMix64(seed: 17)
+        let values: [Int64] = (Int64(Int16.min)...Int64(Int16.max)).map { $0 } + (0..<20_000).map { _ in Int64(bitPattern: g.next()) >> Int64(g.next() % 63) }
+        for f in [FloatFormat.float8_e4m3fn, .float8_e5m2, .bfloat16, .float32] {
+            let target = Referee.Target(f)
+            var mismatches: [String] = []
+            for mode in Self.allModes {
+                let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
+                for (k, n) in values.enumerated() {
+                    let random = UInt64(k) &* 0x9E37_79B9 >> 8
+                    let got = f.convertFromInteger(n, options: o, random: random)
+                    let x = BigFloat(exactly: Dyadic(isNegative: n < 0, significand: n.magnitude, exponent: 0))
+                    let want = Referee.round(n == 0 ? .zero(negative: false) : .finite(x, sticky: false), into: target, options: o.rounding, random: random)
+                    if !Referee.agrees(got.code, got.flags, in: f, with: want), mismatches.count < 5 { mismatches.append("\(n) \(mode.name): \(want)") }
+                }
+            }
+            #expect(mismatches.isEmpty, "\(f.name): \(mismatches)")
+        }
     }
 }

@@ -20,22 +20,26 @@ extension FloatFormat {
         case .zero(let negative): return zeroResult(negative: negative)
         case .finite(let negative, let s, let e):
             if e >= 0 { return roundSignificand(negative: negative, s, exponent: e, sticky: false, options: r, random: random) }
-            // The integer part and the discarded fraction, rounded as round-and-pack rounds below its last place.
-            let q: UInt64, inexact: Bool
-            if -e >= 64 {
-                (q, inexact) = Self.roundedInteger(0, fractionTop: false, rest: true, negative: negative, mode: r.mode,
-                                                   random: random, discarded: UInt128(s), shift: -e)
-            } else {
-                let lost = s & ((1 << UInt64(-e)) - 1)
-                (q, inexact) = Self.roundedInteger(s >> UInt64(-e), fractionTop: lost >> UInt64(-e - 1) & 1 == 1,
-                                                   rest: lost & ((1 << UInt64(-e - 1)) - 1) != 0, negative: negative,
-                                                   mode: r.mode, random: random, discarded: UInt128(lost), shift: -e)
-            }
+            let (q, inexact) = Self.integralMagnitude(s, e, negative: negative, mode: r.mode, random: random)
             let flags: ExceptionFlags = inexact && signalInexact ? .inexact : ExceptionFlags()
             if q == 0 { return RoundedResult(code: zeroResult(negative: negative).code, flags: flags) }
             let value = roundSignificand(negative: negative, q, exponent: 0, sticky: false, options: r, random: 0)
             return RoundedResult(code: value.code, flags: value.flags.union(flags))
         }
+    }
+
+    /// |x| = s · 2^e with e < 0 rounded to an integer by the mode (magnitudes, as round-and-pack rounds
+    /// them), and whether that was inexact.
+    @inline(__always)
+    static func integralMagnitude(_ s: UInt64, _ e: Int, negative: Bool, mode: RoundingMode, random: UInt64) -> (UInt64, Bool) {
+        if -e >= 64 {
+            return roundedInteger(0, fractionTop: false, rest: true, negative: negative, mode: mode, random: random,
+                                  discarded: UInt128(s), shift: -e)
+        }
+        let lost = s & ((1 << UInt64(-e)) - 1)
+        return roundedInteger(s >> UInt64(-e), fractionTop: lost >> UInt64(-e - 1) & 1 == 1,
+                              rest: lost & ((1 << UInt64(-e - 1)) - 1) != 0, negative: negative,
+                              mode: mode, random: random, discarded: UInt128(lost), shift: -e)
     }
 
     /// An integer part q with the first discarded bit and whether any other is set, rounded by the mode.
