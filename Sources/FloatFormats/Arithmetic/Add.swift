@@ -20,7 +20,7 @@ extension FloatFormat {
     private func sum(_ a: UInt64, _ b: UInt64, negateB: Bool, options: ArithmeticOptions, random: UInt64) -> RoundedResult {
         let r = options.rounding
         let x = operand(a, options: r), y = operand(b, options: r)
-        if x.isNaN || y.isNaN { return propagateNaN([a, b], policy: options.nanPropagation) }
+        if x.isNaN || y.isNaN { return operationNaN([a, b], options: options) }
         let nb = y.isNegative != negateB
         switch (x, y) {
         case (.infinity(let n), .infinity):

@@ -23,7 +23,7 @@ extension FloatFormat {
         default: invalidProduct = false
         }
         if x.isNaN || y.isNaN || z.isNaN {
-            let nan = propagateNaN([a, b, c], policy: options.nanPropagation)
+            let nan = operationNaN([a, b, c], options: options)
             return invalidProduct ? RoundedResult(code: nan.code, flags: nan.flags.union(.invalid)) : nan
         }
         if invalidProduct { return invalidResult() }

@@ -50,7 +50,7 @@ extension FloatFormat {
                 let signaling = [a, b].contains { isNaN($0) && nanPayload(of: $0).signaling }
                 return RoundedResult(code: x.isNaN ? b : a, flags: signaling ? .invalid : ExceptionFlags())
             }
-            return propagateNaN([a, b], policy: options.nanPropagation)
+            return operationNaN([a, b], options: options)
         }
         var order = op.byMagnitude ? Self.compareMagnitudes(x, y) : 0
         if order == 0 { order = Self.compareValues(x, y) }

@@ -10,7 +10,7 @@ extension FloatFormat {
     public func multiply(_ a: UInt64, _ b: UInt64, options: ArithmeticOptions = .default, random: UInt64 = 0) -> RoundedResult {
         let r = options.rounding
         let x = operand(a, options: r), y = operand(b, options: r)
-        if x.isNaN || y.isNaN { return propagateNaN([a, b], policy: options.nanPropagation) }
+        if x.isNaN || y.isNaN { return operationNaN([a, b], options: options) }
         let negative = x.isNegative != y.isNegative
         switch (x, y) {
         case (.infinity, .zero), (.zero, .infinity):

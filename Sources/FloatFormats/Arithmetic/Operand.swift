@@ -31,6 +31,14 @@ extension FloatFormat {
         return f.significand == 0 ? .zero(negative: f.negative) : .finite(negative: f.negative, significand: f.significand, exponent: f.exponent)
     }
 
+    /// The NaN result of an operation with NaN operands: the propagation
+    /// policy's choice, or the canonical NaN when the rounding options ask
+    /// for canonical NaNs (`--nan canonical`); invalid for a signalling one.
+    @inline(__always)
+    func operationNaN(_ operands: [UInt64], options: ArithmeticOptions) -> RoundedResult {
+        propagateNaN(operands, policy: options.rounding.nan == .canonical ? .canonical : options.nanPropagation)
+    }
+
     /// The exact zero of an operation whose exact result is 0 from operands of
     /// opposite signs (x + (−x), and fma's cancellations): +0, or −0 when
     /// rounding down (IEEE 754 §6.3).

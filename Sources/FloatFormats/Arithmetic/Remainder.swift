@@ -13,7 +13,7 @@ extension FloatFormat {
     public func remainder(_ a: UInt64, _ b: UInt64, options: ArithmeticOptions = .default) -> RoundedResult {
         let r = options.rounding
         let x = operand(a, options: r), y = operand(b, options: r)
-        if x.isNaN || y.isNaN { return propagateNaN([a, b], policy: options.nanPropagation) }
+        if x.isNaN || y.isNaN { return operationNaN([a, b], options: options) }
         switch (x, y) {
         case (.infinity, _), (_, .zero):
             return invalidResult()

@@ -10,7 +10,7 @@ extension FloatFormat {
     public func scaleB(_ a: UInt64, _ n: Int, options: ArithmeticOptions = .default, random: UInt64 = 0) -> RoundedResult {
         let r = options.rounding
         switch operand(a, options: r) {
-        case .nan: return propagateNaN([a], policy: options.nanPropagation)
+        case .nan: return operationNaN([a], options: options)
         case .infinity(let negative): return infiniteResult(negative: negative, options: r)
         case .zero(let negative): return zeroResult(negative: negative)
         case .finite(let negative, let s, let e):

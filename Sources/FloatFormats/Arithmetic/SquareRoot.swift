@@ -13,7 +13,7 @@ extension FloatFormat {
         let r = options.rounding
         switch operand(a, options: r) {
         case .nan:
-            return propagateNaN([a], policy: options.nanPropagation)
+            return operationNaN([a], options: options)
         case .zero(let negative):
             return zeroResult(negative: negative)
         case .infinity(let negative):
