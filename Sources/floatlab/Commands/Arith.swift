@@ -8,7 +8,8 @@ struct Arith: ParsableCommand {
         discussion: """
         Each line of standard input (or --input) holds the operands, separated by spaces: 0x… bit \
         patterns of --format, or decimals (each rounded into the format first, with the same options). \
-        One for sqrt, two for add, sub, mul and div, three for fma (a·b + c). Each output line is \
+        One for sqrt, two for add, sub, mul, div, rem (the IEEE remainder), min and max (IEEE 754-2019 \
+        minimum and maximum), three for fma (a·b + c). Each output line is \
         0xRESULT FLAGS, the flags as v z o u x, or -. Results are computed on the bits and checked \
         against MPFR by `floatlab verify arithmetic`.
         """)
