@@ -120,17 +120,37 @@ struct NVFP4Quantizer {
     }
 
     /// Quantizes a tensor whose values are all finite; nil, when one is not,
-    /// for the caller to apply its policy (the check rides on the tensor maximum).
+    /// for the caller to apply its policy (the check rides on the block maxima).
     func quantize(_ tensor: Tensor) throws(QuantizationError) -> QuantizedTensor? {
         let layout = try GroupLayout(shape: tensor.shape, granularity: .group(size: blockSize))
-        let (amax, finite) = tensor.values.withUnsafeBufferPointer { BlockMaximum.magnitudeAndFinite($0.baseAddress!, 0..<tensor.count) }
+        // First pass: every block's largest magnitude (kept for the second), the tensor's, and finiteness.
+        var blockMaxima = [Float](repeating: 0, count: layout.groupCount)
+        var amax: Float = 0, finite = true
+        let blockSize = blockSize
+        tensor.values.withUnsafeBufferPointer { xb in
+            blockMaxima.withUnsafeMutableBufferPointer { mb in
+                let x = xb.baseAddress!
+                layout.forEachRow { g0, row in
+                    var b = g0, lo = row.lowerBound
+                    while lo < row.upperBound {
+                        let block = lo..<Swift.min(lo + blockSize, row.upperBound)
+                        let (m, f) = BlockMaximum.magnitudeAndFinite(x, block)
+                        mb[b] = m
+                        amax = Swift.max(amax, m)
+                        finite = finite && f
+                        b += 1
+                        lo = block.upperBound
+                    }
+                }
+            }
+        }
         guard finite else { return nil }
+        let maxima = blockMaxima
         let s2 = Self.tensorScale(amax: amax)
         var clipped = IndexCollector()
         var scales = [Double](repeating: 0, count: layout.groupCount)
         var scaleCodes = [UInt64](repeating: 0, count: layout.groupCount)
         let kernel = ScaledElementKernel(codec: codec)
-        let blockSize = blockSize
         // Elements to nearest by comparison with the midpoints times sq · s2: thresholds per E4M3 code of sq.
         let fp4 = options.scaleArithmetic == .exact ? E2M1Kernel(mode: options.rounding ?? .nearestEven) : nil
         let thresholds: [SIMD8<Float>?] = fp4.map { k in Self.e4m3Values.map { k.thresholds(scale: $0 * Double(s2)) } } ?? []
@@ -151,7 +171,7 @@ struct NVFP4Quantizer {
                             var b = g0, lo = row.lowerBound
                             while lo < row.upperBound {
                                 let block = lo..<Swift.min(lo + blockSize, row.upperBound)
-                                let bmax = BlockMaximum.magnitude(x, block)
+                                let bmax = maxima[b]
                                 let code = options.scaleArithmetic == .exact
                                     ? blockScaleCode(amax: bmax, reciprocal: reciprocal, tensorScale: s2)
                                     : UInt8(Self.e4m3Code(blockScale(amax: bmax, tensorScale: s2)))
