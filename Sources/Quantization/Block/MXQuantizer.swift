@@ -48,7 +48,7 @@ struct MXQuantizer {
             }
             // The smallest e with amax ≤ maxFinite · 2^e: e0 or e0 + 1.
             let e0 = Int(amax.exponent) - Int(maxFinite.exponent)
-            return Double(amax) <= maxFinite * Double(sign: .plus, exponent: e0, significand: 1) ? e0 : e0 + 1
+            return Double(amax) <= maxFinite * Double(bitPattern: UInt64(1023 + e0) << 52) ? e0 : e0 + 1   // 2^e0, |e0| < 300
         }
     }
 
@@ -145,9 +145,10 @@ struct MXQuantizer {
                                 let bytes = UnsafeMutableRawPointer(c).assumingMemoryBound(to: UInt8.self)
                                 fp4.run(x, block, thresholds: fp4Thresholds[e[b] + 127], into: bytes)
                             } else if codec == nil {
-                                integers.run(x, block, scale: Double(sign: .plus, exponent: e[b] - 6, significand: 1), into: c)
+                                integers.run(x, block, scale: Double(bitPattern: UInt64(1023 + e[b] - 6) << 52), into: c)   // 2^(e − 6)
                             } else if let codec, options.scaleArithmetic == .float32 {
-                                let inverse = Float(sign: .plus, exponent: -e[b], significand: 1)
+                                // 2^-e, subnormal for e = 127.
+                                let inverse = Float(bitPattern: e[b] <= 126 ? UInt32(127 - e[b]) << 23 : UInt32(1) << UInt32(149 - e[b]))
                                 for i in block { c[i] = C(truncatingIfNeeded: codec.code(x[i] * inverse, index: i)) }
                             }
                             b += 1

@@ -94,7 +94,9 @@ final class ScaledElementKernel {
         let src = x + range.lowerBound
         if let k, (-127...149).contains(k) {
             // x · 2^-k in float32 is the quotient rounded once (2^-k is a float32 value).
-            let f = Float(sign: .plus, exponent: -k, significand: 1)
+            // 2^-k from its bits (a normal float32 for k ≤ 126, a subnormal one above): the generic
+            // initializer costs more than the block.
+            let f = Float(bitPattern: k <= 126 ? UInt32(127 - k) << 23 : UInt32(1) << UInt32(149 - k))
             var j = 0
             let f4 = SIMD4<Float>(repeating: f)
             let top4 = SIMD4<Int32>(repeating: Int32(bitPattern: saturationBits)), magnitude4 = SIMD4<Int32>(repeating: 0x7FFF_FFFF)
