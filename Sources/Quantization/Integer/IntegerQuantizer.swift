@@ -126,12 +126,16 @@ struct IntegerQuantizer {
         var zeros = [Double](repeating: 0, count: layout.groupCount)
         var clipped: [Int] = []
         var finite = true
+        // Read per group: kept out of the options.
+        let symmetric = options.mode == .symmetric, mode = mode, seed = options.seed
         func fill<C: CodeElement>(_ c: UnsafeMutablePointer<C>) {
             tensor.values.withUnsafeBufferPointer { x in
+            scales.withUnsafeMutableBufferPointer { sb in
+            zeros.withUnsafeMutableBufferPointer { zb in
                 layout.forEachRun { g, run in
                     guard finite else { return }
                     let (lo, hi, ok): (Float, Float, Bool)
-                    if options.mode == .symmetric {
+                    if symmetric {
                         // Symmetric scales take only the largest magnitude.
                         let (m, finiteRun) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, run)
                         (lo, hi, ok) = (-m, m, finiteRun)
@@ -140,12 +144,14 @@ struct IntegerQuantizer {
                     }
                     guard ok else { finite = false; return }
                     let p = parameters(min: lo, max: hi)
-                    scales[g] = p.scale
-                    zeros[g] = p.zeroPoint
-                    IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
+                    sb[g] = p.scale
+                    zb[g] = p.zeroPoint
+                    IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: seed)
                         .run(x.baseAddress!, run, scale: p.scale, bound: Swift.max(-lo, hi), into: c)
                     if canClip(bound: Swift.max(-lo, hi), p) { appendClipped(x.baseAddress!, run, p, &clipped) }
                 }
+            }
+            }
             }
             // Codes after a non-finite group are never read: the result is dropped.
             if !finite { c.initialize(repeating: 0, count: tensor.count) }
