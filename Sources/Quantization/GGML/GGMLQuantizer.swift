@@ -25,7 +25,12 @@ struct GGMLQuantizer {
         self.options = options
         float32Arithmetic = options.scaleArithmetic == .float32
         defaultRounding = options.rounding == nil
+        let half: Double = type == .q5_0 ? 16 : 8
+        negativeReciprocalHalf = Float(-1 / half)
     }
+
+    /// −1/8 (q4_0) or −1/16 (q5_0): d = m · this = m / −half.
+    let negativeReciprocalHalf: Float
 
     /// `--scale-arithmetic float32`, and no `--rounding` given (read per block: kept, not recomputed
     /// from the options).
@@ -197,7 +202,7 @@ struct GGMLQuantizer {
         let (amax, finite) = BlockMaximum.magnitudeAndFinite(x.baseAddress!, 0..<x.count, checkFinite: requireFinite)
         if !finite { return nil }
         if type == .q8_0 { return (amax / 127, amax) }
-        return (BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count) * Float(-2.0 / Double(levels)), amax)
+        return (BlockMaximum.firstOfMagnitude(amax, x.baseAddress!, 0..<x.count) * negativeReciprocalHalf, amax)
     }
 
     /// A q8_0, q4_0 or q5_0 block with its d and id = 1 / d (0 for d = 0) given.

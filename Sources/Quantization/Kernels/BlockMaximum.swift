@@ -101,7 +101,8 @@ enum BlockMaximum {
         var i = range.lowerBound
         while i + 4 <= range.upperBound {
             let a = unsafeBitCast(raw.loadUnaligned(fromByteOffset: 4 * i, as: SIMD4<UInt32>.self) & clear, to: SIMD4<Float>.self)
-            if any(a .== a4) { break }
+            let hits = bits(a .== a4)
+            if hits != 0 { return x[i + hits.trailingZeroBitCount] }
             i += 4
         }
         while i < range.upperBound {
