@@ -40,7 +40,7 @@ public struct ElementConversion: Sendable {
         let digits = (target.bitWidth + 3) / 4
         var out = ""
         var index: UInt64 = 0
-        for (lineNumber, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineNumber, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let item = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if item.isEmpty || item.hasPrefix("#") { continue }
             let result: RoundedResult

@@ -14,7 +14,7 @@ public enum TextTensors {
         var names: [String]? = nil
         var columns: [[Float]] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let item = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if item.isEmpty || item.hasPrefix("#") { continue }

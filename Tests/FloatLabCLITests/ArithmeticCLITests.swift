@@ -10,6 +10,9 @@ import FloatLabTestSupport
         #expect(r.status == 0, "\(r.stderr)")
         // 1 + 1 = 2; 1 + RN(0.1) = 1 + 0.1015625 → 1.125 inexact; 448 + 448 overflows to NaN.
         #expect(r.stdout == "0x40 -\n0x39 x\n0x7F ox\n")
+        // CRLF line ends, tabs and commas between operands.
+        let crlf = try floatlab(["arith", "--format", "e4m3", "--op", "add"], stdin: "0x38\t0x38\r\n1, 0.1\r\n")
+        #expect(crlf.status == 0 && crlf.stdout == "0x40 -\n0x39 x\n", "\(crlf.stderr)")
     }
 
     @Test("arith: fma takes three operands and rounds once; sqrt one; div by zero raises z")

@@ -12,6 +12,8 @@ import FloatLabTestSupport
         #expect(sat.stdout == "0x7e\n0xfe\n")
         let tz = try floatlab(["convert", "--to", "bf16", "--rounding", "toward-zero"], stdin: "0.1\n")
         #expect(tz.stdout == "0x3dcc\n")
+        let crlf = try floatlab(["convert", "--to", "bf16", "--rounding", "toward-zero"], stdin: "0.1\r\n1\r\n")
+        #expect(crlf.status == 0 && crlf.stdout == "0x3dcc\n0x3f80\n", "\(crlf.stderr)")
     }
 
     /// Decimals are rounded once, from their exact value, not through float64.

@@ -160,5 +160,8 @@ struct TensorFileTests {
         #expect(bare.map(\.name) == ["column0", "column1"])
         #expect(throws: TensorIOError.self) { try TextTensors.parse("1,2\n3\n", name: "t") }
         #expect(throws: TensorIOError.self) { try TextTensors.parse("1\nabc\n", name: "t") }
+        // Files written with CRLF line ends (a "\r\n" is one Character in Swift, not a "\n").
+        let crlf = try TextTensors.parse("x,y\r\n1,2\r\n3,4\r\n", name: "t")
+        #expect(crlf.map(\.name) == ["x", "y"] && crlf[1].floatValues() == [2, 4])
     }
 }

@@ -1,6 +1,7 @@
 /// The text form of `floatlab arith`: one operation per line, its operands
 /// as `0x…` bit patterns of the format or decimals (each rounded into the
-/// format first, with the same options), separated by spaces; one result per
+/// format first, with the same options), separated by spaces (or tabs or
+/// commas; CRLF line ends are accepted); one result per
 /// line, `0xRESULT FLAGS` (flags as `v z o u x`, or `-`). Blank lines and
 /// lines starting with `#` are skipped. Stochastic rounding takes the i-th
 /// random integer of the seed's stream for the i-th operation (and, for a
@@ -29,10 +30,10 @@ public struct ArithmeticBatch: Sendable {
         let digits = (format.bitWidth + 3) / 4
         var out = ""
         var index: UInt64 = 0, operandIndex: UInt64 = 0
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let item = line.trimmingCharacters(in: .whitespaces)
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let item = line.trimmingCharacters(in: .whitespacesAndNewlines)   // CRLF files too
             if item.isEmpty || item.hasPrefix("#") { continue }
-            let fields = item.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let fields = item.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
             guard fields.count == operation.arity else {
                 throw FormatError("line \(number + 1): \(operation.rawValue) takes \(operation.arity) operand\(operation.arity == 1 ? "" : "s") (a·b + c for fma), this line has \(fields.count): '\(item)'.")
             }
