@@ -73,9 +73,10 @@ public struct ArithmeticCheck: Sendable {
             for _ in 0..<op.arity { out = out.flatMap { t in (0..<codes).map { t + [$0] } } }
             return out
         case .random(let count, let seed):
-            var g = SplitMixGenerator(seed: seed &+ UInt64(ArithmeticOperation.allCases.firstIndex(of: op)!) &* 0x9E37_79B9_7F4A_7C15)
-            let mask = format.encodingMask
-            return (0..<count).map { _ in (0..<op.arity).map { _ in g.next() & mask } }
+            // The core's seeded stream, one for each operation.
+            let stream = RandomStream(seed: seed &+ UInt64(ArithmeticOperation.allCases.firstIndex(of: op)!) &* 0x9E37_79B9_7F4A_7C15)
+            let mask = format.encodingMask, arity = op.arity
+            return (0..<count).map { k in (0..<arity).map { j in stream[UInt64(k * arity + j)] & mask } }
         }
     }
 
@@ -109,18 +110,5 @@ public struct ArithmeticCheck: Sendable {
             }
         }
         return report
-    }
-}
-
-/// SplitMix64, for seeded operands.
-struct SplitMixGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -22,6 +22,23 @@ struct ArithmeticTests {
         #expect(r.comparisons >= minimum)
     }
 
+    /// Every mode × every encoding of f × every variant through `check`, which returns a description of a
+    /// mismatch or nil; the i-th check gets a random integer derived from i. The count and the first mismatches.
+    func everyEncoding<V>(_ f: FloatFormat, _ variants: [V],
+                          _ check: (ArithmeticOptions, RoundingMode, UInt64, V, UInt64) -> String?) -> (checked: Int, mismatches: [String]) {
+        var checked = 0, mismatches: [String] = []
+        for mode in Self.allModes {
+            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
+            for code in 0...f.encodingMask {
+                for v in variants {
+                    if let m = check(o, mode, code, v, UInt64(checked) &* 0x9E37_79B9 >> 8), mismatches.count < 5 { mismatches.append(m) }
+                    checked += 1
+                }
+            }
+        }
+        return (checked, mismatches)
+    }
+
     @Test("every pair of the fp4 and fp6 formats through + − × ÷, every triple through fma, every mode",
           arguments: [FloatFormat.float4_e2m1fn, .float6_e2m3fn, .float6_e3m2fn])
     func smallFormats(f: FloatFormat) {
@@ -73,20 +90,11 @@ struct ArithmeticTests {
     func scaleB(name: String) throws {
         let f = try FloatFormat.named(name)
         let target = Referee.Target(f)
-        var checked = 0, mismatches: [String] = []
-        for mode in Self.allModes {
-            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
-            for code in 0...f.encodingMask {
-                for n in -24...24 {
-                    let random = UInt64(checked) &* 0x9E37_79B9 >> 8
-                    let got = f.scaleB(code, n, options: o, random: random)
-                    let want = Referee.expectedScaleB(code, n, in: target, options: o, random: random)
-                    if !Referee.agrees(got.code, got.flags, in: f, with: want), mismatches.count < 5 {
-                        mismatches.append("0x\(String(code, radix: 16)) · 2^\(n) \(mode.name): \(want), got 0x\(String(got.code, radix: 16)) \(got.flags.letters)")
-                    }
-                    checked += 1
-                }
-            }
+        let (checked, mismatches) = everyEncoding(f, Array(-24...24)) { o, mode, code, n, random in
+            let got = f.scaleB(code, n, options: o, random: random)
+            let want = Referee.expectedScaleB(code, n, in: target, options: o, random: random)
+            return Referee.agrees(got.code, got.flags, in: f, with: want) ? nil
+                : "0x\(String(code, radix: 16)) · 2^\(n) \(mode.name): \(want), got 0x\(String(got.code, radix: 16)) \(got.flags.letters)"
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
         #expect(checked == 7 * Int(f.encodingMask + 1) * 49)
@@ -97,20 +105,11 @@ struct ArithmeticTests {
     func roundToIntegral(name: String) throws {
         let f = try FloatFormat.named(name)
         let target = Referee.Target(f)
-        var checked = 0, mismatches: [String] = []
-        for mode in Self.allModes {
-            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
-            for code in 0...f.encodingMask {
-                for exact in [false, true] {
-                    let random = UInt64(checked) &* 0x9E37_79B9 >> 8
-                    let got = f.roundToIntegral(code, options: o, signalInexact: exact, random: random)
-                    let want = Referee.expectedRoundToIntegral(code, in: target, options: o, signalInexact: exact, random: random)
-                    if !Referee.agrees(got.code, got.flags, in: f, with: want), mismatches.count < 5 {
-                        mismatches.append("0x\(String(code, radix: 16)) \(mode.name) exact \(exact): \(want), got 0x\(String(got.code, radix: 16)) \(got.flags.letters)")
-                    }
-                    checked += 1
-                }
-            }
+        let (checked, mismatches) = everyEncoding(f, [false, true]) { o, mode, code, exact, random in
+            let got = f.roundToIntegral(code, options: o, signalInexact: exact, random: random)
+            let want = Referee.expectedRoundToIntegral(code, in: target, options: o, signalInexact: exact, random: random)
+            return Referee.agrees(got.code, got.flags, in: f, with: want) ? nil
+                : "0x\(String(code, radix: 16)) \(mode.name) exact \(exact): \(want), got 0x\(String(got.code, radix: 16)) \(got.flags.letters)"
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
         #expect(checked == 7 * Int(f.encodingMask + 1) * 2)
@@ -142,19 +141,12 @@ struct ArithmeticTests {
     func toInteger(name: String) throws {
         let f = try FloatFormat.named(name)
         let target = Referee.Target(f)
-        var checked = 0, mismatches: [String] = []
         let widths = f.bitWidth <= 8 ? [(8, true), (8, false), (16, true), (32, false), (64, true), (64, false)] : [(8, true), (16, false), (32, true), (64, false)]
-        for mode in Self.allModes {
-            let o = ArithmeticOptions(rounding: RoundingOptions(mode: mode))
-            for code in 0...f.encodingMask {
-                for (bits, signed) in widths {
-                    let random = UInt64(checked) &* 0x9E37_79B9 >> 8
-                    let got = f.convertToInteger(code, bits: bits, signed: signed, options: o, signalInexact: true, random: random)
-                    let want = Referee.expectedToInteger(code, bits: bits, signed: signed, in: target, options: o, signalInexact: true, random: random)
-                    if got != want, mismatches.count < 5 { mismatches.append("0x\(String(code, radix: 16)) → \(signed ? "int" : "uint")\(bits) \(mode.name): \(want), got \(got)") }
-                    checked += 1
-                }
-            }
+        let (checked, mismatches) = everyEncoding(f, widths) { o, mode, code, width, random in
+            let (bits, signed) = width
+            let got = f.convertToInteger(code, bits: bits, signed: signed, options: o, signalInexact: true, random: random)
+            let want = Referee.expectedToInteger(code, bits: bits, signed: signed, in: target, options: o, signalInexact: true, random: random)
+            return got == want ? nil : "0x\(String(code, radix: 16)) → \(signed ? "int" : "uint")\(bits) \(mode.name): \(want), got \(got)"
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
         #expect(checked == 7 * Int(f.encodingMask + 1) * widths.count)

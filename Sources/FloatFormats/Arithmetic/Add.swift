@@ -24,11 +24,11 @@ extension FloatFormat {
         let nb = y.isNegative != negateB
         switch (x, y) {
         case (.infinity(let n), .infinity):
-            return n == nb ? infiniteResult(negative: n, options: r) : invalidResult()
+            return n == nb ? infinityResult(negative: n, options: r) : invalidResult()
         case (.infinity(let n), _):
-            return infiniteResult(negative: n, options: r)
+            return infinityResult(negative: n, options: r)
         case (_, .infinity):
-            return infiniteResult(negative: nb, options: r)
+            return infinityResult(negative: nb, options: r)
         case (.zero(let n), .zero):
             return n == nb ? zeroResult(negative: n) : cancellationZero(options: r)
         case (.zero, .finite(_, let s, let e)):

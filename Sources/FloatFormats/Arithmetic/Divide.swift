@@ -17,13 +17,13 @@ extension FloatFormat {
         case (.infinity, .infinity), (.zero, .zero):
             return invalidResult()
         case (.infinity, _):
-            return infiniteResult(negative: negative, options: r)
+            return infinityResult(negative: negative, options: r)
         case (_, .infinity):
             return zeroResult(negative: negative)
         case (.zero, _):
             return zeroResult(negative: negative)
         case (.finite, .zero):
-            let inf = infiniteResult(negative: negative, options: r)
+            let inf = infinityResult(negative: negative, options: r)
             // An exact infinite result: divide-by-zero, not overflow (and not invalid, even where the
             // format has no infinity and the result is NaN or its largest value).
             return RoundedResult(code: inf.code, flags: .divideByZero)

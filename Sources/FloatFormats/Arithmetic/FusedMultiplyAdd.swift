@@ -31,11 +31,11 @@ extension FloatFormat {
         // The product: infinite, zero, or exact.
         switch (x, y, z) {
         case (.infinity, _, .infinity(let nc)), (_, .infinity, .infinity(let nc)):
-            return np == nc ? infiniteResult(negative: np, options: r) : invalidResult()
+            return np == nc ? infinityResult(negative: np, options: r) : invalidResult()
         case (.infinity, _, _), (_, .infinity, _):
-            return infiniteResult(negative: np, options: r)
+            return infinityResult(negative: np, options: r)
         case (_, _, .infinity(let nc)):
-            return infiniteResult(negative: nc, options: r)
+            return infinityResult(negative: nc, options: r)
         case (.zero, _, .zero(let nc)), (_, .zero, .zero(let nc)):
             return np == nc ? zeroResult(negative: np) : cancellationZero(options: r)
         case (.zero, _, .finite(let nc, let t, let f)), (_, .zero, .finite(let nc, let t, let f)):

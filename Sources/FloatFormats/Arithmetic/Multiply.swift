@@ -16,7 +16,7 @@ extension FloatFormat {
         case (.infinity, .zero), (.zero, .infinity):
             return invalidResult()
         case (.infinity, _), (_, .infinity):
-            return infiniteResult(negative: negative, options: r)
+            return infinityResult(negative: negative, options: r)
         case (.zero, _), (_, .zero):
             return zeroResult(negative: negative)
         case (.finite(_, let s, let e), .finite(_, let t, let f)):

@@ -46,12 +46,4 @@ extension FloatFormat {
     func cancellationZero(options: RoundingOptions) -> RoundedResult {
         zeroResult(negative: options.mode == .down)
     }
-
-    /// ±∞ as an operation's exact result (not an overflow: no flags), in a
-    /// format without infinities what the rounding core makes of an infinite
-    /// value (NaN or the largest finite value, with invalid).
-    @inline(__always)
-    func infiniteResult(negative: Bool, options: RoundingOptions) -> RoundedResult {
-        infinityResult(negative: negative, options: options)
-    }
 }

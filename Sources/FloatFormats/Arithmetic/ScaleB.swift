@@ -11,7 +11,7 @@ extension FloatFormat {
         let r = options.rounding
         switch operand(a, options: r) {
         case .nan: return operationNaN([a], options: options)
-        case .infinity(let negative): return infiniteResult(negative: negative, options: r)
+        case .infinity(let negative): return infinityResult(negative: negative, options: r)
         case .zero(let negative): return zeroResult(negative: negative)
         case .finite(let negative, let s, let e):
             // Far beyond every format's range either way, the result is the same: clamp the exponent.

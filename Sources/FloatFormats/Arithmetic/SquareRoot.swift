@@ -17,7 +17,7 @@ extension FloatFormat {
         case .zero(let negative):
             return zeroResult(negative: negative)
         case .infinity(let negative):
-            return negative ? invalidResult() : infiniteResult(negative: false, options: r)
+            return negative ? invalidResult() : infinityResult(negative: false, options: r)
         case .finite(let negative, let s, let e):
             if negative { return invalidResult() }
             let (root, exponent, sticky) = Self.root(s, e)

@@ -123,8 +123,9 @@ extension FloatFormat {
     }
 
     /// ⌊sig / 2^shift⌋ (sticky below it) rounded by the mode; a left shift for shift ≤ 0.
+    /// (Also roundToIntegral's rounding of a significand to an integer.)
     @inline(always)
-    private static func roundedSignificand<T: FixedWidthInteger & UnsignedInteger>(
+    static func roundedSignificand<T: FixedWidthInteger & UnsignedInteger>(
         _ sig: T, shift: Int, sticky: Bool, negative: Bool, mode: RoundingMode, random: UInt64
     ) -> (q: T, inexact: Bool) {
         let width = T.bitWidth

@@ -62,35 +62,30 @@ struct MXQuantizer {
                   limits: UnsafePointer<Double>, exponents e: UnsafeMutablePointer<Int>, codes: UnsafeMutablePointer<UInt8>,
                   clipped: inout IndexCollector) -> Bool {
         var finite = true
-        let floorRule = options.scaleRule == .floor, emax = emax, blockSize = blockSize
-        layout.forEachRow { g0, row in
-            var b = g0, lo = row.lowerBound
-            while lo < row.upperBound {
-                let block = lo..<Swift.min(lo + blockSize, row.upperBound)
-                var (amax, finiteBlock) = BlockMaximum.magnitudeAndFinite(x, block)
-                if !finiteBlock { finite = false; amax = 0 }
-                let exponent: Int
-                if amax == 0 {
-                    exponent = -127
-                } else if floorRule && amax.isNormal {
-                    // ⌊log2 amax⌋ from the biased exponent field.
-                    exponent = Swift.max(Int(amax.bitPattern >> 23) - 127 - emax, -127)
-                } else {
-                    exponent = Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
-                }
-                e[b] = exponent
-                // The clipped elements are found on the same loads as the codes (the float32 bound is the
-                // largest float32 at or below the limit; the limit, 6 · 2^e, is one).
-                let limit = limits[exponent]
-                if Double(amax) > limit {
-                    var bound = Float(limit)
-                    if Double(bound) > limit { bound = bound.nextDown }
-                    kernel.run(x, block, thresholds: thresholds[exponent], clipAbove: bound, into: codes, clipped: &clipped)
-                } else {
-                    kernel.run(x, block, thresholds: thresholds[exponent], into: codes)
-                }
-                b += 1
-                lo = block.upperBound
+        let floorRule = options.scaleRule == .floor, emax = emax
+        // The layout's groups are the blocks.
+        layout.forEachRun { b, block in
+            var (amax, finiteBlock) = BlockMaximum.magnitudeAndFinite(x, block)
+            if !finiteBlock { finite = false; amax = 0 }
+            let exponent: Int
+            if amax == 0 {
+                exponent = -127
+            } else if floorRule && amax.isNormal {
+                // ⌊log2 amax⌋ from the biased exponent field.
+                exponent = Swift.max(Int(amax.bitPattern >> 23) - 127 - emax, -127)
+            } else {
+                exponent = Swift.min(Swift.max(scaleExponent(amax: amax), -127), 127)
+            }
+            e[b] = exponent
+            // The clipped elements are found on the same loads as the codes (the float32 bound is the
+            // largest float32 at or below the limit; the limit, 6 · 2^e, is one).
+            let limit = limits[exponent]
+            if Double(amax) > limit {
+                var bound = Float(limit)
+                if Double(bound) > limit { bound = bound.nextDown }
+                kernel.run(x, block, thresholds: thresholds[exponent], clipAbove: bound, into: codes, clipped: &clipped)
+            } else {
+                kernel.run(x, block, thresholds: thresholds[exponent], into: codes)
             }
         }
         return finite

@@ -130,17 +130,12 @@ struct NVFP4Quantizer {
         tensor.values.withUnsafeBufferPointer { xb in
             blockMaxima.withUnsafeMutableBufferPointer { mb in
                 let x = xb.baseAddress!
-                layout.forEachRow { g0, row in
-                    var b = g0, lo = row.lowerBound
-                    while lo < row.upperBound {
-                        let block = lo..<Swift.min(lo + blockSize, row.upperBound)
-                        let (m, f) = BlockMaximum.magnitudeAndFinite(x, block)
-                        mb[b] = m
-                        amax = Swift.max(amax, m)
-                        finite = finite && f
-                        b += 1
-                        lo = block.upperBound
-                    }
+                // The layout's groups are the blocks.
+                layout.forEachRun { b, block in
+                    let (m, f) = BlockMaximum.magnitudeAndFinite(x, block)
+                    mb[b] = m
+                    amax = Swift.max(amax, m)
+                    finite = finite && f
                 }
             }
         }
