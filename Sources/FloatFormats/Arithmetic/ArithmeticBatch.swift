@@ -53,7 +53,7 @@ public struct ArithmeticBatch: Sendable {
             }
             let r = operation.apply(format, operands, options: options, random: UInt64(noise[index]))
             index += 1
-            let hex = String(r.code, radix: 16, uppercase: true)
+            let hex = String(r.code, radix: 16)   // lower case, as floatlab convert prints bit patterns
             out += "0x" + String(repeating: "0", count: Swift.max(0, digits - hex.count)) + hex + " " + r.flags.letters + "\n"
         }
         return out
