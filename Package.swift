@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TensorIO", targets: ["TensorIO"]),
         .library(name: "Quantization", targets: ["Quantization"]),
         .library(name: "ModelQuantization", targets: ["ModelQuantization"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
     ],
     dependencies: [
@@ -31,12 +32,13 @@ let package = Package(
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
         .target(name: "Quantization", dependencies: ["FloatFormats"]),
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
+        .target(name: "Simulation", dependencies: ["FloatFormats"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization"]),
-        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization"]),
+        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "Simulation"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization",
+                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -25,6 +25,28 @@ public struct StoredTensor: Sendable, Equatable {
         return Self.widen(data, format: format)
     }
 
+    /// The values as float64: exact for every float dtype of up to 64 bits
+    /// whose values float64 holds (all of the catalogue), and for integers
+    /// below 2^53; booleans as 0 and 1.
+    public func doubleValues() -> [Double] {
+        let width = dtype.size
+        let n = data.count / max(width, 1)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Double] in
+            (0..<n).map { i -> Double in
+                var code: UInt64 = 0
+                for b in 0..<width { code |= UInt64(raw[i * width + b]) << UInt64(8 * b) }
+                switch dtype {
+                case .float(let format): return format.doubleValue(code)
+                case .signed(let bytes):
+                    let shift = UInt64(64 - 8 * bytes)
+                    return Double(Int64(bitPattern: code << shift) >> Int64(shift))
+                case .unsigned: return Double(code)
+                case .bool: return code == 0 ? 0 : 1
+                }
+            }
+        }
+    }
+
     static func widen(_ data: Data, format: FloatFormat) -> [Float] {
         let n = data.count / format.storageBytes
         var out = [Float](repeating: 0, count: n)

@@ -43,7 +43,7 @@ extension FloatFormat {
     /// from its fields (SoftFloat's "unpack"; the significand need not be odd,
     /// and is 0 for zeros); always inlined, for batch loops.
     @inline(always)
-    func unpackFinite(_ code: UInt64, flushSubnormals: Bool) -> (negative: Bool, significand: UInt64, exponent: Int) {
+    package func unpackFinite(_ code: UInt64, flushSubnormals: Bool) -> (negative: Bool, significand: UInt64, exponent: Int) {
         let f = fields(of: code)
         let negative = f.sign == 1
         // |bias| ≤ 2^30 and fields below 2^30: the exponent arithmetic cannot wrap.

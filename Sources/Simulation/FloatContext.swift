@@ -1,0 +1,82 @@
+import FloatFormats
+
+/// Arithmetic in one simulated format: every operation correctly rounded
+/// into `format` by the soft-float core, with the context's options, its
+/// flags gathered, and stochastic rounding drawing the next integer of a
+/// seeded stream (so a run is reproducible, whatever the algorithm).
+///
+/// The values are encodings of `format`; ``value(_:)`` reads one as a `Double`.
+///
+/// ```swift
+/// var bf16 = FloatContext(format: .bfloat16)
+/// let one = bf16.round(1.0), tiny = bf16.round(0.001)
+/// bf16.value(bf16.add(one, tiny))                    // 1.0: 1 + 2^-10 needs 11 bits
+/// var sr = FloatContext(format: .bfloat16, rounding: RoundingOptions(mode: .stochastic(bits: 16)), seed: 7)
+/// sr.value(sr.add(one, tiny)) == 1.0078125 || sr.value(sr.add(one, tiny)) == 1.0   // true: one of the two neighbours
+/// ```
+public struct FloatContext: Sendable {
+    public let format: FloatFormat
+    public var options: ArithmeticOptions
+    /// The stream stochastic rounding draws from, and the index of its next draw.
+    public let stream: RandomStream
+    public private(set) var draws: UInt64 = 0
+    /// The exception flags of every operation so far.
+    public private(set) var flags = ExceptionFlags()
+    private let stochastic: Bool
+
+    public init(format: FloatFormat, options: ArithmeticOptions = .default, seed: UInt64 = 0) {
+        self.format = format
+        self.options = options
+        stream = RandomStream(seed: seed)
+        if case .stochastic = options.rounding.mode { stochastic = true } else { stochastic = false }
+    }
+
+    public init(format: FloatFormat, rounding: RoundingOptions, seed: UInt64 = 0) {
+        self.init(format: format, options: ArithmeticOptions(rounding: rounding), seed: seed)
+    }
+
+    @inline(__always) private mutating func nextRandom() -> UInt64 {
+        guard stochastic else { return 0 }
+        defer { draws &+= 1 }
+        return stream[draws]
+    }
+
+    @inline(__always) private mutating func keep(_ r: RoundedResult) -> UInt64 {
+        flags.formUnion(r.flags)
+        return r.code
+    }
+
+    public mutating func add(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.add(a, b, options: options, random: nextRandom())) }
+    public mutating func subtract(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.subtract(a, b, options: options, random: nextRandom())) }
+    public mutating func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.multiply(a, b, options: options, random: nextRandom())) }
+    public mutating func divide(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.divide(a, b, options: options, random: nextRandom())) }
+    public mutating func squareRoot(_ a: UInt64) -> UInt64 { keep(format.squareRoot(a, options: options, random: nextRandom())) }
+    public mutating func fusedMultiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        keep(format.fusedMultiplyAdd(a, b, c, options: options, random: nextRandom()))
+    }
+
+    /// The product of two encodings of `source`, rounded once into this format.
+    public mutating func multiply(_ a: UInt64, _ b: UInt64, from source: FloatFormat) -> UInt64 {
+        keep(format.multiply(a, b, from: source, options: options, random: nextRandom()))
+    }
+
+    /// An encoding of `source` converted into this format (once rounded).
+    public mutating func convert(_ code: UInt64, from source: FloatFormat) -> UInt64 {
+        if source == format { return code }
+        return keep((try? format.convert(code & source.encodingMask, from: source, options: options.rounding, random: nextRandom()))
+                    ?? RoundedResult(code: format.canonicalNaN ?? 0, flags: .invalid))
+    }
+
+    /// A float64 value rounded into this format.
+    public mutating func round(_ x: Double) -> UInt64 { keep(format.round(x, options: options.rounding, random: nextRandom())) }
+
+    /// The encoding's value as a `Double`: exact for every format whose values
+    /// float64 holds (all of the catalogue); NaN for a NaN, ±∞ for infinities.
+    public func value(_ code: UInt64) -> Double { format.doubleValue(code) }
+
+    /// +0 of the format (its smallest value when it has no zero).
+    public var zero: UInt64 { format.hasZero ? 0 : format.round(0.0).code }
+
+    /// −x, exact.
+    public func negate(_ code: UInt64) -> UInt64 { format.negate(code) }
+}
