@@ -10,9 +10,10 @@ import FloatFormats
 /// ```swift
 /// var bf16 = FloatContext(format: .bfloat16)
 /// let one = bf16.round(1.0), tiny = bf16.round(0.001)
-/// bf16.value(bf16.add(one, tiny))                    // 1.0: 1 + 2^-10 needs 11 bits
+/// bf16.value(bf16.add(one, tiny))             // 1.0: 1.001 is within half an ulp (2^-8) of 1
 /// var sr = FloatContext(format: .bfloat16, rounding: RoundingOptions(mode: .stochastic(bits: 16)), seed: 7)
-/// sr.value(sr.add(one, tiny)) == 1.0078125 || sr.value(sr.add(one, tiny)) == 1.0   // true: one of the two neighbours
+/// let r = sr.value(sr.add(one, tiny))
+/// r == 1.0 || r == 1.0078125                  // true: a neighbour, 1.0078125 with probability ≈ 0.128
 /// ```
 public struct FloatContext: Sendable {
     public let format: FloatFormat

@@ -185,6 +185,8 @@ struct ArithmeticDocumentedExampleTests {
         #expect(e4m3.add(0x38, 0xB8, options: ArithmeticOptions(rounding: RoundingOptions(mode: .down))).code == 0x80)
         #expect(e4m3.multiply(0x40, 0x44).code == 0x4C)
         #expect(e4m3.multiply(0x01, 0x01).code == 0x00 && e4m3.multiply(0x01, 0x01).flags.letters == "ux")
+        #expect(FloatFormat.float32.multiply(0x7E, 0x7E, from: .float8_e4m3fn).code == 0x4844_0000)
+        #expect(FloatFormat.float32.multiply(0x7E, 0x7E, from: .float8_e4m3fn).flags.isEmpty)
         #expect(e4m3.divide(0x38, 0x44).code == 0x2B)
         #expect(e4m3.divide(0x38, 0x00).flags == .divideByZero && e4m3.divide(0x38, 0x00).code == 0x7F)
         #expect(e4m3.squareRoot(0x48).code == 0x40)
