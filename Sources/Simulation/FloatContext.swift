@@ -24,12 +24,15 @@ public struct FloatContext: Sendable {
     /// The exception flags of every operation so far.
     public private(set) var flags = ExceptionFlags()
     private let stochastic: Bool
+    /// The float64 fast path where it is provably exact, else nil (see `Float64FastPath`).
+    private let fast: Float64FastPath?
 
     public init(format: FloatFormat, options: ArithmeticOptions = .default, seed: UInt64 = 0) {
         self.format = format
         self.options = options
         stream = RandomStream(seed: seed)
         if case .stochastic = options.rounding.mode { stochastic = true } else { stochastic = false }
+        fast = Float64FastPath(format: format, options: options)
     }
 
     public init(format: FloatFormat, rounding: RoundingOptions, seed: UInt64 = 0) {
@@ -47,13 +50,29 @@ public struct FloatContext: Sendable {
         return r.code
     }
 
-    public mutating func add(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.add(a, b, options: options, random: nextRandom())) }
-    public mutating func subtract(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.subtract(a, b, options: options, random: nextRandom())) }
-    public mutating func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.multiply(a, b, options: options, random: nextRandom())) }
-    public mutating func divide(_ a: UInt64, _ b: UInt64) -> UInt64 { keep(format.divide(a, b, options: options, random: nextRandom())) }
-    public mutating func squareRoot(_ a: UInt64) -> UInt64 { keep(format.squareRoot(a, options: options, random: nextRandom())) }
+    public mutating func add(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let random = nextRandom()
+        return keep(fast?.add(a, b, random: random) ?? format.add(a, b, options: options, random: random))
+    }
+    public mutating func subtract(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let random = nextRandom()
+        return keep(fast?.subtract(a, b, random: random) ?? format.subtract(a, b, options: options, random: random))
+    }
+    public mutating func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let random = nextRandom()
+        return keep(fast?.multiply(a, b, random: random) ?? format.multiply(a, b, options: options, random: random))
+    }
+    public mutating func divide(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let random = nextRandom()
+        return keep(fast?.divide(a, b, random: random) ?? format.divide(a, b, options: options, random: random))
+    }
+    public mutating func squareRoot(_ a: UInt64) -> UInt64 {
+        let random = nextRandom()
+        return keep(fast?.squareRoot(a, random: random) ?? format.squareRoot(a, options: options, random: random))
+    }
     public mutating func fusedMultiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
-        keep(format.fusedMultiplyAdd(a, b, c, options: options, random: nextRandom()))
+        let random = nextRandom()
+        return keep(fast?.fusedMultiplyAdd(a, b, c, random: random) ?? format.fusedMultiplyAdd(a, b, c, options: options, random: random))
     }
 
     /// The product of two encodings of `source`, rounded once into this format.
