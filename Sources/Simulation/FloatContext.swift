@@ -27,12 +27,13 @@ public struct FloatContext: Sendable {
     /// The float64 fast path where it is provably exact, else nil (see `Float64FastPath`).
     private let fast: Float64FastPath?
 
-    public init(format: FloatFormat, options: ArithmeticOptions = .default, seed: UInt64 = 0) {
+    /// `fastPaths: false` keeps every operation on the bit-level path (to check the fast one against).
+    public init(format: FloatFormat, options: ArithmeticOptions = .default, seed: UInt64 = 0, fastPaths: Bool = true) {
         self.format = format
         self.options = options
         stream = RandomStream(seed: seed)
         if case .stochastic = options.rounding.mode { stochastic = true } else { stochastic = false }
-        fast = Float64FastPath(format: format, options: options)
+        fast = fastPaths ? Float64FastPath(format: format, options: options) : nil
     }
 
     public init(format: FloatFormat, rounding: RoundingOptions, seed: UInt64 = 0) {

@@ -21,6 +21,10 @@ public struct SimulationSetup: Sendable {
     public var options: ArithmeticOptions
     /// The seed of the stochastic rounding stream.
     public var seed: UInt64
+    /// Whether the provably exact fast paths may be taken (the float64
+    /// carrier of `Float64FastPath` and of the recursive kernel); false keeps
+    /// every operation on the bit-level path. The results are the same.
+    public var fastPaths = true
 
     public init(kind: SimulationKind, inputFormat: FloatFormat, accumulator: FloatFormat? = nil,
                 algorithm: SummationAlgorithm = .recursive, options: ArithmeticOptions = .default, seed: UInt64 = 0) {
@@ -134,11 +138,13 @@ extension SimulationSetup {
         guard operands.format == inputFormat, operands.kind == kind else {
             throw SimulationError("operands of \(operands.kind.rawValue) in \(operands.format.name) given to a \(kind.rawValue) in \(inputFormat.name).")
         }
-        var context = FloatContext(format: accumulator, options: options, seed: seed)
+        var context = FloatContext(format: accumulator, options: options, seed: seed, fastPaths: fastPaths)
+        let kernel = fastPaths ? RecursiveKernel(self) : nil
         let n = operands.n
         let outputs = operands.rows * operands.columns
         var results = [UInt64](), values = [Double](), exact = [Double]()
         var worstError = 0.0, largestExact = 0.0, largestAbsoluteSum = 0.0
+        var kernelFlags = ExceptionFlags()
         let u = ErrorBound.unitRoundoff(accumulator, mode: options.rounding.mode)
         let rounded = kind == .sum ? !inputsAreExact : !productsAreExact
         let relativeBound = ErrorBound.relativeToAbsoluteSum(algorithm, terms: n, roundedTerms: rounded, unitRoundoff: u)
@@ -151,17 +157,33 @@ extension SimulationSetup {
             for k in 0..<n {
                 let x = operands.a[operands.aIndex(row: i, k)]
                 if kind == .sum {
-                    terms[k] = context.convert(x, from: inputFormat)
+                    if kernel == nil { terms[k] = context.convert(x, from: inputFormat) }
                     finite = sum.add(x, in: inputFormat) && finite
                     magnitudes.add(inputFormat.absolute(x), in: inputFormat)
                 } else {
                     let y = operands.b[operands.bIndex(k, column: j)]
-                    terms[k] = context.multiply(x, y, from: inputFormat)
+                    if kernel == nil { terms[k] = context.multiply(x, y, from: inputFormat) }
                     finite = sum.addProduct(x, y, in: inputFormat) && finite
                     magnitudes.addProduct(x, y, in: inputFormat, magnitude: true)
                 }
             }
-            let result = algorithm.sum(terms, in: &context)
+            let result: UInt64
+            if let kernel {
+                // The same draws as the context's: each output takes its terms' and then its additions'.
+                let perOutput = UInt64((kind == .sum && !kernel.convertsTerms ? 0 : n) + n - 1)
+                var flags = ExceptionFlags()
+                result = operands.a.withUnsafeBufferPointer { a in
+                    operands.b.withUnsafeBufferPointer { b in
+                        kernel.reduce(a.baseAddress! + operands.aIndex(row: i, 0), stride: 1,
+                                      kind == .sum ? nil : b.baseAddress! + operands.bIndex(0, column: j),
+                                      stride: kind == .gemm ? operands.columns : 1,
+                                      count: n, drawBase: UInt64(output) &* perOutput, flags: &flags)
+                    }
+                }
+                kernelFlags.formUnion(flags)
+            } else {
+                result = algorithm.sum(terms, in: &context)
+            }
             results.append(result)
             values.append(context.value(result))
             let exactValue = finite ? sum.doubleValue : .nan
@@ -177,7 +199,7 @@ extension SimulationSetup {
         let bound = absoluteBound.map { b in b == 0 ? 0 : (largestExact == 0 ? .infinity : b / largestExact) }
         return SimulationResult(setup: self, n: n, results: results, values: values, exact: exact,
                                 absoluteError: worstError, relativeError: relative, bound: bound,
-                                absoluteBound: absoluteBound, flags: context.flags)
+                                absoluteBound: absoluteBound, flags: context.flags.union(kernelFlags))
     }
 
     /// The simulation at each length of `lengths` (each at most `operands.n`),

@@ -1,6 +1,6 @@
 import Testing
 import FloatFormats
-import Simulation
+@testable import Simulation
 import FloatLabTestSupport
 
 enum E3M4: SimulatedFormat { static let format = FloatFormat.float8_e3m4 }
@@ -255,5 +255,67 @@ struct SimulationTests {
         #expect(FloatFormat.float8_e4m3fn.negate(0x7F) == 0xFF)
         #expect(FloatFormat.float32.negate(0) == 0x8000_0000)
         #expect(FloatFormat.float8_e8m0fnu.negate(0x7F) == 0x7F)
+    }
+}
+
+@Suite("Simulation fast paths")
+struct SimulationFastPathTests {
+    @Test("the fast paths (float64 carrier, recursive kernel) give the bit-level path's results and flags, bit for bit",
+          arguments: [(FloatFormat.bfloat16, FloatFormat.float32), (.bfloat16, .bfloat16), (.float8_e4m3fn, .float32), (.float8_e4m3fn, .bfloat16),
+                      (.float8_e5m2, .float16), (.float16, .float16), (.float4_e2m1fn, .bfloat16), (.float8_e4m3fnuz, .float8_e5m2)])
+    func fastEqualsBits(input: FloatFormat, accumulator: FloatFormat) throws {
+        for kind in SimulationKind.allCases {
+            for distribution in InputDistribution.allCases {
+                var operands = try SimulationOperands.random(kind: kind, format: input, n: kind == .gemm ? 40 : 700, rows: 3, columns: 2,
+                                                             distribution: distribution, seed: 12)
+                if distribution == .normal && kind == .dot {
+                    // Specials and extremes in the data: zeros, the largest value, a NaN or an infinity where there is one.
+                    var a = operands.a.map { input.doubleValue($0) }
+                    a[3] = 0; a[4] = -0.0; a[5] = input.maxFinite.doubleValue; a[6] = input.maxFinite.doubleValue
+                    if input.hasInfinity { a[9] = .infinity } else if input.hasNaN { a[9] = .nan }
+                    operands = try SimulationOperands(kind: .dot, format: input, n: operands.n, a: a, b: operands.b.map { input.doubleValue($0) })
+                }
+                for algorithm in [SummationAlgorithm.recursive, .pairwise, .kahan] {
+                    for mode in [RoundingMode.nearestEven, .towardZero, .up, .stochastic(bits: 8), .stochastic(bits: 16)] {
+                        var setup = SimulationSetup(kind: kind, inputFormat: input, accumulator: accumulator, algorithm: algorithm,
+                                                    options: ArithmeticOptions(rounding: RoundingOptions(mode: mode)), seed: 4)
+                        let fast = try setup.run(operands)
+                        setup.fastPaths = false
+                        let bits = try setup.run(operands)
+                        #expect(fast.results == bits.results && fast.flags == bits.flags,
+                                "\(input.name)→\(accumulator.name) \(kind) \(distribution) \(algorithm) \(mode): \(fast.results.prefix(3)) \(fast.flags) vs \(bits.results.prefix(3)) \(bits.flags)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the recursive kernel serves the benchmark's configurations: bfloat16 and e4m3fn inputs, float32 and bfloat16 accumulators, nearest-even and stochastic")
+    func kernelCoverage() {
+        for input in [FloatFormat.bfloat16, .float8_e4m3fn] { for accumulator in [FloatFormat.float32, .bfloat16] {
+            for mode in [RoundingMode.nearestEven, .stochastic(bits: 16)] {
+                #expect(RecursiveKernel(SimulationSetup(kind: .dot, inputFormat: input, accumulator: accumulator,
+                                                        options: ArithmeticOptions(rounding: RoundingOptions(mode: mode)))) != nil)
+            }
+        } }
+        #expect(RecursiveKernel(SimulationSetup(kind: .dot, inputFormat: .float32)) == nil, "inputs of up to 16 bits only")
+        #expect(RecursiveKernel(SimulationSetup(kind: .dot, inputFormat: .bfloat16, algorithm: .pairwise)) == nil)
+    }
+
+    @Test("a running bfloat16 sum near the top of the range and in the subnormals: the kernel hands those to the bit path")
+    func extremes() throws {
+        for values in [Array(repeating: 1e38, count: 50), Array(repeating: 3e-39, count: 50) + [-1e-38, 2e-40]] {
+            for (mode, accumulator) in [(RoundingMode.nearestEven, FloatFormat.bfloat16), (.stochastic(bits: 16), .bfloat16), (.towardZero, .bfloat16),
+                                        (.nearestEven, .float32), (.stochastic(bits: 16), .float32)] {
+                let operands = try SimulationOperands(kind: .sum, format: .bfloat16, n: values.count, a: values)
+                var setup = SimulationSetup(kind: .sum, inputFormat: .bfloat16, accumulator: accumulator,
+                                            options: ArithmeticOptions(rounding: RoundingOptions(mode: mode)), seed: 2)
+                #expect(RecursiveKernel(setup) != nil)
+                let fast = try setup.run(operands)
+                setup.fastPaths = false
+                let bits = try setup.run(operands)
+                #expect(fast.results == bits.results && fast.flags == bits.flags, "\(mode) \(fast.flags) \(bits.flags)")
+            }
+        }
     }
 }
