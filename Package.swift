@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Quantization", dependencies: ["FloatFormats"]),
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
         .target(name: "Simulation", dependencies: ["FloatFormats"]),
-        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization"]),
+        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "Simulation"]),
         .executableTarget(
             name: "floatlab",

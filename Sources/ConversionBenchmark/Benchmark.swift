@@ -84,9 +84,17 @@ public struct BenchmarkResult: Sendable {
     /// back to back: a burst of load from elsewhere on a shared machine slows
     /// both of a pair, and the ratio cancels it where the two medians would not.
     public let ratioToCopy: Double
+    /// What the kernel is measured against in the same run: "copy" (a memory
+    /// copy of the wider array) or, for simulated arithmetic, "native float32"
+    /// (the same computation in hardware float32); its time and the median
+    /// ratio of each pair timed back to back.
+    public let baseline: String
+    public let baselineNsPerElement: Double
+    public let ratioToBaseline: Double
 
     public init(kernel: String, elements: Int, threads: Int, nsPerElement: Double, copyNsPerElement: Double,
-                ratioToCopy: Double? = nil, implementation: String, inputBytesPerElement: Int, copyBytesPerElement: Int) {
+                ratioToCopy: Double? = nil, implementation: String, inputBytesPerElement: Int, copyBytesPerElement: Int,
+                baseline: String = "copy", baselineNsPerElement: Double? = nil, ratioToBaseline: Double? = nil) {
         self.kernel = kernel
         self.elements = elements
         self.threads = threads
@@ -96,6 +104,9 @@ public struct BenchmarkResult: Sendable {
         self.implementation = implementation
         self.inputBytesPerElement = inputBytesPerElement
         self.copyBytesPerElement = copyBytesPerElement
+        self.baseline = baseline
+        self.baselineNsPerElement = baselineNsPerElement ?? copyNsPerElement
+        self.ratioToBaseline = ratioToBaseline ?? self.ratioToCopy
     }
 }
 
@@ -174,6 +185,19 @@ public struct ConversionBenchmark: Sendable {
         }
         return Timing(kernel: median(kernelSamples) / Double(elements), copy: median(copySamples) / Double(elements),
                       ratio: median(zip(kernelSamples, copySamples).map { $0 / $1 }))
+    }
+
+    /// Times a kernel and a baseline alternately, medians in ns per element of
+    /// `count` and the median ratio of each pair.
+    func timeAlternately(count: Int, baseline: () -> Void, _ kernel: () -> Void) -> Timing {
+        baseline(); kernel()
+        var kernelSamples: [Double] = [], baselineSamples: [Double] = []
+        for _ in 0..<repetitions {
+            baselineSamples.append(nanoseconds(baseline))
+            kernelSamples.append(nanoseconds(kernel))
+        }
+        return Timing(kernel: median(kernelSamples) / Double(count), copy: median(baselineSamples) / Double(count),
+                      ratio: median(zip(kernelSamples, baselineSamples).map { $0 / $1 }))
     }
 
     struct Timing {

@@ -17,19 +17,36 @@ import FloatFormats
 /// core's bit-level operation with the same random integer, so the two
 /// paths cannot disagree. Inexact is raised when discarded bits are not
 /// zero; every other flag can only come from the bit-level operations.
-struct RecursiveKernel: Sendable {
+///
+/// With nearest-even rounding into float32, or into a format of at most 11
+/// bits with float32's exponents (bfloat16, tf32), the additions run on
+/// hardware float32 instead, a block of 1024 terms at a time: float32's
+/// own addition is the operation (into bfloat16: float32 then rounded once
+/// more, exact by the double-rounding theorem, 24 ≥ 2·11 + 2), the error of
+/// each step is found by TwoSum off the critical path for the inexact flag
+/// (until it is raised), and a block in which anything leaves the normal
+/// range (a subnormal, an overflow, an infinity or NaN) is redone on the
+/// float64 carrier above from its starting value.
+public struct RecursiveKernel: Sendable {
     let input: FloatFormat, accumulator: FloatFormat
     let options: ArithmeticOptions
     let stream: RandomStream
     private let table: [Double]
+    private let floatTable: [Float]?          // the input values as float32, when they all are
     private enum Rule { case nearestEven, towardZero, stochastic(Int) }
     private let rule: Rule
-    private let discarded: Int            // float64 fraction bits below the accumulator's precision
+    private enum Native { case float32, narrow }
+    private let native: Native?
+    private let discarded: Int                // float64 fraction bits below the accumulator's precision
     private let lowest: UInt64, highest: UInt64   // biased float64 exponents of normal, below-top-binade results
     private let exactSumSpan: Int
-    let convertsTerms: Bool               // sum: terms are rounded into the accumulator (false when the formats agree)
+    let convertsTerms: Bool                   // sum: terms are rounded into the accumulator (false when the formats agree)
 
-    init?(_ setup: SimulationSetup) {
+    /// The kernel for a setup, or nil where it does not apply: recursive
+    /// summation, inputs of up to 16 bits, an IEEE-style accumulator of up to
+    /// 51 bits of precision in float64's range, nearest-even, toward-zero or
+    /// stochastic rounding, inputs not flushed.
+    public init?(_ setup: SimulationSetup) {
         let f = setup.inputFormat, a = setup.accumulator, r = setup.options.rounding
         guard case .recursive = setup.algorithm, f.bitWidth <= 16, a.specials == .ieee, a.isSigned,
               !r.flushSubnormalInputs, a.precision <= 51,
@@ -46,6 +63,14 @@ struct RecursiveKernel: Sendable {
         options = setup.options
         stream = RandomStream(seed: setup.seed)
         table = (0...f.encodingMask).map { f.doubleValue($0) }
+        let inFloat32 = f.precision <= 24 && f.emax <= 127 && f.emin - f.fractionBits >= -149
+        floatTable = inFloat32 ? table.map { Float($0) } : nil
+        let float32Range = a.emin == -126 && a.emax == 127
+        if inFloat32, case .nearestEven = rule, float32Range {
+            native = a.precision == 24 ? .float32 : (a.precision <= 11 ? .narrow : nil)
+        } else {
+            native = nil
+        }
         discarded = 52 - a.fractionBits
         lowest = UInt64(1023 + a.emin)
         highest = UInt64(1023 + a.emax - 1)
@@ -53,87 +78,314 @@ struct RecursiveKernel: Sendable {
         convertsTerms = setup.inputFormat != setup.accumulator
     }
 
-    /// Rounds a float64 into the accumulator on its bits, or nil where the
-    /// bit-level path must decide. `inexact` collects discarded bits.
-    @inline(__always) private func round(_ s: Double, random: UInt64, inexact: inout UInt64) -> Double? {
-        let bits = s.bitPattern
-        let e = (bits >> 52) & 0x7FF
-        guard e >= lowest && e <= highest else { return nil }
-        let mask = (UInt64(1) << UInt64(discarded)) &- 1
-        let dropped = bits & mask
-        inexact |= dropped
-        switch rule {
-        case .nearestEven:
-            let lsb = (bits >> UInt64(discarded)) & 1
-            return Double(bitPattern: (bits &+ (mask >> 1) &+ lsb) & ~mask)
-        case .towardZero:
-            return Double(bitPattern: bits & ~mask)
-        case .stochastic(let b):
-            let top = dropped >> UInt64(discarded - b)
-            let carry = (top &+ (random & ((UInt64(1) << UInt64(b)) &- 1))) >> UInt64(b)
-            return Double(bitPattern: (bits & ~mask) &+ (carry << UInt64(discarded)))
-        }
-    }
-
-    @inline(__always) private func code(_ v: Double) -> UInt64 { accumulator.round(v).code }
-
     /// Σ x[k·sx]·y[k·sy] for k < n (or Σ x[k·sx] when `y` is nil), products
     /// and additions rounded into the accumulator in recursive order; the
     /// random integers from `drawBase` on, as `FloatContext` draws them
     /// (terms first, then additions). Returns the accumulator's encoding.
-    func reduce<T: FixedWidthInteger>(_ x: UnsafePointer<T>, stride sx: Int, _ y: UnsafePointer<T>?, stride sy: Int,
-                                      count n: Int, drawBase: UInt64, flags: inout ExceptionFlags) -> UInt64 {
-        let a = accumulator, f = input, o = options
-        let stochastic: Bool = { if case .stochastic = rule { return true } else { return false } }()
-        let termDraws = (y != nil || convertsTerms) ? UInt64(n) : 0
+    public func reduce(_ x: UnsafePointer<UInt8>, stride sx: Int, _ y: UnsafePointer<UInt8>?, stride sy: Int,
+                       count n: Int, drawBase: UInt64, flags: inout ExceptionFlags) -> UInt64 {
+        y.map { dispatch(x, sx, $0, sy, dot: true, n, drawBase, &flags) } ?? dispatch(x, sx, x, 0, dot: false, n, drawBase, &flags)
+    }
+
+    public func reduce(_ x: UnsafePointer<UInt16>, stride sx: Int, _ y: UnsafePointer<UInt16>?, stride sy: Int,
+                       count n: Int, drawBase: UInt64, flags: inout ExceptionFlags) -> UInt64 {
+        y.map { dispatch(x, sx, $0, sy, dot: true, n, drawBase, &flags) } ?? dispatch(x, sx, x, 0, dot: false, n, drawBase, &flags)
+    }
+
+    public func reduce(_ x: UnsafePointer<UInt64>, stride sx: Int, _ y: UnsafePointer<UInt64>?, stride sy: Int,
+                       count n: Int, drawBase: UInt64, flags: inout ExceptionFlags) -> UInt64 {
+        y.map { dispatch(x, sx, $0, sy, dot: true, n, drawBase, &flags) } ?? dispatch(x, sx, x, 0, dot: false, n, drawBase, &flags)
+    }
+
+    /// The running state: the accumulator's value, or its encoding when it is not finite; whether a term came yet.
+    struct State {
+        var acc = 0.0
+        var code: UInt64? = nil
+        var started = false
         var inexact: UInt64 = 0
-        var acc = 0.0, accCode: UInt64? = nil   // accCode: the encoding when acc is not a finite float64 of the accumulator
-        for k in 0..<n {
-            let cx = UInt64(truncatingIfNeeded: x[k * sx])
-            let cy = y.map { UInt64(truncatingIfNeeded: $0[k * sy]) } ?? 0
-            let termRandom = stochastic && termDraws != 0 ? stream[drawBase &+ UInt64(k)] : 0
-            // The term: x·y (or x) rounded into the accumulator.
-            let raw = y == nil ? table[Int(cx & f.encodingMask)] : table[Int(cx & f.encodingMask)] * table[Int(cy & f.encodingMask)]
-            var term: Double
-            var termCode: UInt64? = nil
-            if raw == 0 && raw.isFinite {
-                term = raw
-            } else if !convertsTerms && y == nil {
-                term = raw
-                if !raw.isFinite { termCode = cx & f.encodingMask }
-            } else if let t = round(raw, random: termRandom, inexact: &inexact) {
-                term = t
-            } else {
-                let r = y == nil ? ((try? a.convert(cx & f.encodingMask, from: f, options: o.rounding, random: termRandom))
+    }
+
+    @inline(__always)
+    private func dispatch<T: FixedWidthInteger>(_ x: UnsafePointer<T>, _ sx: Int, _ y: UnsafePointer<T>, _ sy: Int, dot: Bool,
+                                                _ n: Int, _ drawBase: UInt64, _ flags: inout ExceptionFlags) -> UInt64 {
+        var state = State()
+        table.withUnsafeBufferPointer { t in
+            if let native, let floatTable {
+                floatTable.withUnsafeBufferPointer { ft in
+                    var k = 0
+                    while k < n {
+                        let end = min(k + 1024, n)
+                        let saved = state
+                        let ok = native == .float32
+                            ? nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state, Float32Rounding())
+                            : nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state, NarrowRounding(discarded: 23 - accumulator.fractionBits))
+                        if !ok {
+                            state = saved
+                            careful(x, sx, y, sy, dot, k..<end, n, drawBase, t, &state, &flags, NearestEvenBits(discarded: discarded))
+                        }
+                        k = end
+                    }
+                }
+                return
+            }
+            switch rule {
+            case .nearestEven: careful(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags, NearestEvenBits(discarded: discarded))
+            case .towardZero: careful(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags, TowardZeroBits(discarded: discarded))
+            case .stochastic(let b): careful(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags, StochasticBits(discarded: discarded, bits: b))
+            }
+        }
+        if state.inexact != 0 { flags.formUnion(.inexact) }
+        if !state.started { return accumulator.hasZero ? 0 : accumulator.round(0.0).code }
+        return state.code ?? code(state.acc)
+    }
+
+    @inline(__always) private func code(_ v: Double) -> UInt64 { accumulator.round(v).code }
+
+    // MARK: The float64 carrier
+
+    /// The constants of the float64 carrier, in registers for the loop.
+    struct Carrier {
+        let lowest: UInt64, highest: UInt64, span: Int
+
+        /// Rounds a float64 into the accumulator on its bits, or nil where the
+        /// bit-level path must decide. `inexact` collects discarded bits.
+        @inline(__always) func round<R: BitRounding>(_ s: Double, random: UInt64, inexact: inout UInt64, _ r: R) -> Double? {
+            let bits = s.bitPattern
+            let e = (bits &>> 52) & 0x7FF
+            guard e &- lowest <= highest &- lowest else { return nil }   // lowest ≤ e ≤ highest, one comparison
+            inexact |= bits & r.mask
+            return Double(bitPattern: r.round(bits, random: random))
+        }
+
+        /// Whether a float64 is a normal value of the accumulator below its top binade.
+        @inline(__always) func inRange(_ s: Double) -> Bool {
+            let e = (s.bitPattern &>> 52) & 0x7FF
+            return e &- lowest <= highest &- lowest
+        }
+    }
+
+    @inline(__always)
+    private func careful<T: FixedWidthInteger, R: BitRounding>(
+        _ x: UnsafePointer<T>, _ sx: Int, _ y: UnsafePointer<T>, _ sy: Int, _ dot: Bool, _ range: Range<Int>, _ n: Int,
+        _ drawBase: UInt64, _ table: UnsafeBufferPointer<Double>, _ state: inout State, _ flags: inout ExceptionFlags, _ rule: R
+    ) {
+        let a = accumulator, f = input, o = options
+        let mask = f.encodingMask
+        let termDraws = (dot || convertsTerms) ? UInt64(n) : 0
+        let stream = self.stream, convertsTerms = self.convertsTerms
+        let carrier = Carrier(lowest: lowest, highest: highest, span: exactSumSpan)
+        // Products (or converted inputs) that the accumulator holds exactly need only the range check.
+        let exactTerms = dot ? 2 * f.precision <= a.precision : f.precision <= a.precision
+        var acc = state.acc, accCode = state.code, started = state.started, inexact = state.inexact
+        let gapScale = Double(sign: .plus, exponent: carrier.span - 1, significand: 1)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            // The common case, tight: an exact product in range, an exact float64 sum, rounded on the bits.
+            if dot && started && accCode == nil {
+                while k < range.upperBound {
+                    let raw = table[Int(UInt64(truncatingIfNeeded: x[k &* sx]) & mask)] * table[Int(UInt64(truncatingIfNeeded: y[k &* sy]) & mask)]
+                    guard carrier.inRange(raw) else { break }
+                    var term = raw
+                    if !exactTerms {
+                        inexact |= raw.bitPattern & rule.mask
+                        term = Double(bitPattern: rule.round(raw.bitPattern, random: R.isStochastic ? stream[drawBase &+ UInt64(k)] : 0))
+                    }
+                    guard abs(term) * gapScale >= abs(acc), abs(acc) * gapScale >= abs(term) else { break }
+                    let sum = acc + term
+                    guard carrier.inRange(sum) else { break }
+                    let bits = sum.bitPattern
+                    inexact |= bits & rule.mask
+                    acc = Double(bitPattern: rule.round(bits, random: R.isStochastic ? stream[drawBase &+ termDraws &+ UInt64(k &- 1)] : 0))
+                    k += 1
+                }
+                if k == range.upperBound { break }
+            }
+            // One term the general way.
+            repeat {
+                let cx = UInt64(truncatingIfNeeded: x[k &* sx]) & mask
+                let cy = dot ? UInt64(truncatingIfNeeded: y[k &* sy]) & mask : 0
+                // The term: x·y (or x) rounded into the accumulator.
+                let raw = dot ? table[Int(cx)] * table[Int(cy)] : table[Int(cx)]
+                var term: Double
+                var termCode: UInt64? = nil
+                if raw == 0 {
+                    term = raw
+                } else if (!convertsTerms && !dot) || (exactTerms && carrier.inRange(raw)) {
+                    term = raw
+                    if !raw.isFinite { termCode = cx }
+                } else if let t = carrier.round(raw, random: R.isStochastic && termDraws != 0 ? stream[drawBase &+ UInt64(k)] : 0,
+                                                inexact: &inexact, rule) {
+                    term = t
+                } else {
+                    let termRandom = R.isStochastic && termDraws != 0 ? stream[drawBase &+ UInt64(k)] : 0
+                    let r = !dot ? ((try? a.convert(cx, from: f, options: o.rounding, random: termRandom))
                                     ?? RoundedResult(code: a.canonicalNaN ?? 0, flags: .invalid))
                                  : a.multiply(cx, cy, from: f, options: o, random: termRandom)
-                flags.formUnion(r.flags)
-                term = a.doubleValue(r.code)
-                if !term.isFinite { termCode = r.code }
-            }
-            if k == 0 {
-                acc = term
-                accCode = termCode
-                continue
-            }
-            let addRandom = stochastic ? stream[drawBase &+ termDraws &+ UInt64(k - 1)] : 0
-            // The addition: exact in float64 when the exponents are close; then rounded on the bits.
-            if accCode == nil && termCode == nil {
-                let ea = Int((acc.bitPattern >> 52) & 0x7FF), et = Int((term.bitPattern >> 52) & 0x7FF)
-                if term == 0 && acc != 0 { continue }   // x + 0 = x exactly
-                if acc == 0 && term != 0 { acc = term; continue }   // 0 + t = t exactly
-                if acc != 0 && term != 0 && abs(ea - et) <= exactSumSpan, let s = round(acc + term, random: addRandom, inexact: &inexact) {
-                    acc = s
+                    flags.formUnion(r.flags)
+                    term = a.doubleValue(r.code)
+                    if !term.isFinite { termCode = r.code }
+                }
+                if !started {
+                    acc = term
+                    accCode = termCode
+                    started = true
                     continue
                 }
-            }
-            let r = a.add(accCode ?? code(acc), termCode ?? code(term), options: o, random: addRandom)
-            flags.formUnion(r.flags)
-            let v = a.doubleValue(r.code)
-            acc = v
-            accCode = v.isFinite ? nil : r.code
+                let addRandom = R.isStochastic ? stream[drawBase &+ termDraws &+ UInt64(k &- 1)] : 0
+                // The addition: exact in float64 when the exponents are close; then rounded on the bits.
+                if accCode == nil && termCode == nil {
+                    if term == 0 && acc != 0 { continue }               // x + 0 = x exactly
+                    if acc == 0 && term != 0 { acc = term; continue }   // 0 + t = t exactly
+                    let ea = Int(truncatingIfNeeded: (acc.bitPattern &>> 52) & 0x7FF), et = Int(truncatingIfNeeded: (term.bitPattern &>> 52) & 0x7FF)
+                    let gap = ea &- et
+                    if acc != 0 && term != 0 && gap <= carrier.span && gap >= -carrier.span,
+                       let s = carrier.round(acc + term, random: addRandom, inexact: &inexact, rule) {
+                        acc = s
+                        continue
+                    }
+                }
+                let r = a.add(accCode ?? code(acc), termCode ?? code(term), options: o, random: addRandom)
+                flags.formUnion(r.flags)
+                let v = a.doubleValue(r.code)
+                acc = v
+                accCode = v.isFinite ? nil : r.code
+        
+            } while false
+            k += 1
         }
-        if inexact != 0 { flags.formUnion(.inexact) }
-        return accCode ?? code(acc)
+        state = State(acc: acc, code: accCode, started: started, inexact: inexact)
+    }
+
+    // MARK: Hardware float32
+
+    /// One block on hardware float32 with nearest-even; false (and the state
+    /// untouched for the caller to restore) when anything left the normal range.
+    @inline(__always)
+    private func nativeBlock<T: FixedWidthInteger, R: Float32Narrowing>(
+        _ x: UnsafePointer<T>, _ sx: Int, _ y: UnsafePointer<T>, _ sy: Int, _ dot: Bool, _ range: Range<Int>,
+        _ table: UnsafeBufferPointer<Float>, _ state: inout State, _ narrow: R
+    ) -> Bool {
+        guard state.code == nil else { return false }
+        let mask = input.encodingMask
+        var acc = Float(state.acc)
+        var started = state.started
+        var k = range.lowerBound
+        // Every value below is kept as a float32 of the accumulator; "odd" collects anything outside the normal range.
+        var odd = false
+        var inexact: UInt32 = state.inexact == 0 ? 0 : 1
+        @inline(__always) func term(_ k: Int) -> (Float, UInt32) {
+            let fx = table[Int(UInt64(truncatingIfNeeded: x[k &* sx]) & mask)]
+            guard dot else {
+                let t = narrow.round(fx)
+                return (t, fx.bitPattern ^ t.bitPattern)
+            }
+            let fy = table[Int(UInt64(truncatingIfNeeded: y[k &* sy]) & mask)]
+            let p = fx * fy
+            let t = narrow.round(p)
+            // Inexact when float32 rounded the product or the narrowing dropped bits.
+            let lost: UInt32 = (Double(fx) * Double(fy) != Double(p) ? 1 : 0) | (p.bitPattern ^ t.bitPattern)
+            return (t, lost)
+        }
+        @inline(__always) func normal(_ v: Float) -> Bool {
+            let e = (v.bitPattern &>> 23) & 0xFF
+            return (e != 0 && e != 0xFF) || v == 0
+        }
+        if !started && k < range.upperBound {
+            let (t, lost) = term(k)
+            inexact |= lost
+            odd = odd || !normal(t)
+            acc = t
+            started = true
+            k += 1
+        }
+        if inexact != 0 {
+            // The flag is raised already: nothing more to track but the range.
+            while k < range.upperBound {
+                let (t, _) = term(k)
+                let s = narrow.round(acc + t)
+                odd = odd || !normal(t) || !normal(s)
+                acc = s
+                k += 1
+            }
+        } else {
+            while k < range.upperBound {
+                let (t, lost) = term(k)
+                let s = acc + t
+                // TwoSum: the exact error of the float32 addition.
+                let bb = s - acc
+                let e = (acc - (s - bb)) + (t - bb)
+                let r = narrow.round(s)
+                inexact |= lost | (e.bitPattern & 0x7FFF_FFFF) | (s.bitPattern ^ r.bitPattern)
+                odd = odd || !normal(t) || !normal(s) || !normal(r)
+                acc = r
+                k += 1
+            }
+        }
+        if odd { return false }
+        state = State(acc: Double(acc), code: nil, started: started, inexact: inexact == 0 ? 0 : 1)
+        return true
+    }
+}
+
+/// A rounding of a float64's bits into the accumulator's precision (its
+/// normal range): the low `discarded` fraction bits (`mask`) dropped.
+protocol BitRounding {
+    static var isStochastic: Bool { get }
+    var mask: UInt64 { get }
+    func round(_ bits: UInt64, random: UInt64) -> UInt64
+}
+
+struct NearestEvenBits: BitRounding {
+    let mask: UInt64, discarded: UInt64
+    init(discarded d: Int) { discarded = UInt64(d); mask = (UInt64(1) &<< UInt64(d)) &- 1 }
+    static var isStochastic: Bool { false }
+    @inline(__always) func round(_ bits: UInt64, random: UInt64) -> UInt64 {
+        (bits &+ (mask &>> 1) &+ ((bits &>> discarded) & 1)) & ~mask
+    }
+}
+
+struct TowardZeroBits: BitRounding {
+    let mask: UInt64
+    init(discarded d: Int) { mask = (UInt64(1) &<< UInt64(d)) &- 1 }
+    static var isStochastic: Bool { false }
+    @inline(__always) func round(_ bits: UInt64, random: UInt64) -> UInt64 { bits & ~mask }
+}
+
+/// The core's stochastic rounding: the top `bits` discarded bits plus a
+/// random integer of `bits` bits, a carry rounding away from zero. On the
+/// bits: clear what lies below the top `bits` discarded bits, add the random
+/// integer there, clear the discarded bits. A carry out of the fraction
+/// moves into the exponent, which is the next value up (and the truncation
+/// that follows keeps it exact, the excess being under an ulp).
+struct StochasticBits: BitRounding {
+    let mask: UInt64, below: UInt64, randomMask: UInt64, randomShift: UInt64
+    init(discarded d: Int, bits b: Int) {
+        mask = (UInt64(1) &<< UInt64(d)) &- 1
+        below = (UInt64(1) &<< UInt64(d - b)) &- 1
+        randomMask = (UInt64(1) &<< UInt64(b)) &- 1
+        randomShift = UInt64(d - b)
+    }
+    static var isStochastic: Bool { true }
+    @inline(__always) func round(_ v: UInt64, random: UInt64) -> UInt64 {
+        ((v & ~below) &+ ((random & randomMask) &<< randomShift)) & ~mask
+    }
+}
+
+/// Rounding a float32 to nearest even into the accumulator: nothing for
+/// float32 itself, or `discarded` low fraction bits for a narrower format.
+protocol Float32Narrowing {
+    func round(_ x: Float) -> Float
+}
+
+struct Float32Rounding: Float32Narrowing {
+    @inline(__always) func round(_ x: Float) -> Float { x }
+}
+
+struct NarrowRounding: Float32Narrowing {
+    let discarded: Int
+    @inline(__always) func round(_ x: Float) -> Float {
+        let b = x.bitPattern, d = UInt32(truncatingIfNeeded: discarded)
+        let mask = (UInt32(1) &<< d) &- 1
+        return Float(bitPattern: (b &+ (mask &>> 1) &+ ((b &>> d) & 1)) & ~mask)
     }
 }

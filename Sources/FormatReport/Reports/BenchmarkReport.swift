@@ -21,11 +21,14 @@ public enum BenchmarkReport {
             .init(key: "copy_bytes_per_element", title: "copy bytes", alignment: .right),
             .init(key: "ratio_to_copy", title: "× copy", alignment: .right),
             .init(key: "implementation", title: "path"),
+            .init(key: "baseline", title: "baseline"),
+            .init(key: "ratio_to_baseline", title: "× baseline", alignment: .right),
         ]
         return Table(columns: columns, rows: rows.map { r in
             [.text(r.kernel), .integer(r.elements), .integer(r.threads), .number(fixed(r.nsPerElement, 3)),
              .number(fixed(r.gigabytesPerSecond, 2)), .number(fixed(r.copyNsPerElement, 3)),
-             .integer(r.copyBytesPerElement), .number(fixed(r.ratioToCopy, 2)), .text(r.implementation)]
+             .integer(r.copyBytesPerElement), .number(fixed(r.ratioToCopy, 2)), .text(r.implementation),
+             .text(r.baseline), .number(fixed(r.ratioToBaseline, 2))]
         })
     }
 }

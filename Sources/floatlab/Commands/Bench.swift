@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Elements per array.")
     var elements: Int = 1 << 24
 
-    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels): conversions source->target[/mode[/policy]][/scale:S], quantization quantize:SCHEME[/GRANULARITY] and dequantize:SCHEME.")
+    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels): conversions source->target[/mode[/policy]][/scale:S], quantization quantize:SCHEME[/GRANULARITY] and dequantize:SCHEME, simulated dot products simulate:dot/INPUT/ACCUMULATOR[/MODE] (against native float32).")
     var kernels: String?
 
     @Option(help: "Repetitions; the median is reported.")
@@ -38,16 +38,22 @@ struct Bench: ParsableCommand {
     enum Kernel {
         case conversion(KernelSpec)
         case quantization(QuantizationKernelSpec)
+        case simulation(SimulationKernelSpec)
     }
 
     func specs() throws -> [Kernel] {
         guard let kernels else {
             return KernelSpec.defaults.map(Kernel.conversion) + QuantizationKernelSpec.defaults.map(Kernel.quantization)
+                + SimulationKernelSpec.defaults.map(Kernel.simulation)
         }
         return try kernels.split(separator: ",").map { name -> Kernel in
             let text = String(name)
             if QuantizationKernelSpec.isQuantizationKernel(text) {
                 do throws(QuantizationError) { return .quantization(try QuantizationKernelSpec(parsing: text)) }
+                catch { throw ValidationError(error.message) }
+            }
+            if SimulationKernelSpec.isSimulationKernel(text) {
+                do throws(FormatError) { return .simulation(try SimulationKernelSpec(parsing: text)) }
                 catch { throw ValidationError(error.message) }
             }
             return .conversion(try parseKernel(text))
@@ -64,6 +70,8 @@ struct Bench: ParsableCommand {
             case .conversion(let spec): return bench.run(spec)
             case .quantization(let spec):
                 do throws(QuantizationError) { return try bench.run(spec) } catch { throw CommandError(error.message) }
+            case .simulation(let spec):
+                do throws(FormatError) { return try bench.run(spec) } catch { throw CommandError(error.message) }
             }
         }
         let table = BenchmarkReport.table(results)
