@@ -353,21 +353,22 @@ struct TowardZeroBits: BitRounding {
 
 /// The core's stochastic rounding: the top `bits` discarded bits plus a
 /// random integer of `bits` bits, a carry rounding away from zero. On the
-/// bits: clear what lies below the top `bits` discarded bits, add the random
-/// integer there, clear the discarded bits. A carry out of the fraction
-/// moves into the exponent, which is the next value up (and the truncation
-/// that follows keeps it exact, the excess being under an ulp).
+/// bits: add the random integer just below the last kept bit and clear the
+/// discarded bits. The discarded bits under the top `bits` cannot carry
+/// (zeros are added to them), so they are ignored as the core ignores them;
+/// a carry out of the fraction moves into the exponent, which is the next
+/// value up (the truncation that follows keeps it exact, the excess being
+/// under an ulp).
 struct StochasticBits: BitRounding {
-    let mask: UInt64, below: UInt64, randomMask: UInt64, randomShift: UInt64
+    let mask: UInt64, randomMask: UInt64, randomShift: UInt64
     init(discarded d: Int, bits b: Int) {
         mask = (UInt64(1) &<< UInt64(d)) &- 1
-        below = (UInt64(1) &<< UInt64(d - b)) &- 1
         randomMask = (UInt64(1) &<< UInt64(b)) &- 1
         randomShift = UInt64(d - b)
     }
     static var isStochastic: Bool { true }
     @inline(__always) func round(_ v: UInt64, random: UInt64) -> UInt64 {
-        ((v & ~below) &+ ((random & randomMask) &<< randomShift)) & ~mask
+        (v &+ ((random & randomMask) &<< randomShift)) & ~mask
     }
 }
 
