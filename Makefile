@@ -24,7 +24,7 @@ bench: deps
 
 # The peers on the same data: ml_dtypes and NumPy conversions, NumPy quantizers (checked bit for bit).
 peers: deps
-	python3 -m pip install --quiet numpy ml_dtypes
+	python3 -m pip install --quiet numpy ml_dtypes pychop
 	swift build -c release
 	python3 Benchmarks/peers.py
 	python3 Benchmarks/quantization_peers.py --floatlab .build/release/floatlab

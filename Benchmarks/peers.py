@@ -4,14 +4,21 @@ each against a memory copy of the wider array (the float32 side, as `floatlab be
 does) measured in the same run, and print the
 ratios side by side with FloatLab's (read from `floatlab bench --json`).
 
-    pip install numpy ml_dtypes
+    pip install numpy ml_dtypes pychop
     swift build -c release
-    python3 Benchmarks/peers.py [--elements N] [--repetitions R] [--floatlab .build/release/floatlab]
+    python3 Benchmarks/peers.py [--elements N] [--repetitions R] [--pychop-elements M] [--floatlab .build/release/floatlab]
 
 Data: standard normal float32 (seeded), as in `floatlab bench`. Times are the
 median of R repetitions, ns per element, one thread. The script also checks that
 FloatLab's nearest-even results equal ml_dtypes' on the data (they should, bit
 for bit, for every format they share).
+
+Simulated dot products: pychop (PyPI) simulating the same computation, every
+product and every addition rounded into the accumulator format, which in
+pychop is a Python loop of Chop calls (its vectorized `dot` rounds only the
+inputs and the result). pychop is timed on M elements (its cost per element
+does not depend on the length) and its nearest-even results are compared with
+`floatlab simulate dot` on the same data.
 """
 import argparse
 import json
@@ -42,6 +49,7 @@ def main():
     ap.add_argument("--elements", type=int, default=1 << 24)
     ap.add_argument("--repetitions", type=int, default=7)
     ap.add_argument("--floatlab", default=".build/release/floatlab")
+    ap.add_argument("--pychop-elements", type=int, default=2048)
     args = ap.parse_args()
     n, reps = args.elements, args.repetitions
 
@@ -96,6 +104,57 @@ def main():
             ref = x.astype(dt).view(got.dtype)
             same = (got == ref).mean()
             print(f"agreement with {'numpy' if dt is np.float16 else 'ml_dtypes'} on float32->{name}: {same * 100:.4f}%")
+
+    simulated_dots(args, ours)
+
+
+def simulated_dots(args, ours):
+    """pychop's per-operation simulation of the dot products FloatLab's bench times."""
+    try:
+        import pychop
+    except ImportError:
+        print("\npychop is not installed (pip install pychop): no simulated dot product peer")
+        return
+    import os
+    import tempfile
+    m = args.pychop_elements
+    rng = np.random.default_rng(3)
+    inputs = {"bfloat16": ml_dtypes.bfloat16, "float8_e4m3fn": ml_dtypes.float8_e4m3fn}
+    accumulators = {"float32": (8, 23), "bfloat16": (8, 7)}
+    modes = {"nearest-even": 1, "stochastic:16": 5}
+    ours_by_kernel = {row["kernel"]: row for row in ours}
+    print(f"\nsimulated dot products: pychop {pychop.__version__ if hasattr(pychop, '__version__') else ''} on {m} elements "
+          f"(a Python loop of Chop calls, one per operation), FloatLab's recursive kernel from the bench above\n")
+    print("| kernel | FloatLab ns/el | × native float32 | pychop ns/el | FloatLab speed-up | nearest-even result equal |")
+    print("|---|---:|---:|---:|---:|---|")
+    with tempfile.TemporaryDirectory() as d:
+        for iname, idt in inputs.items():
+            x = rng.standard_normal(m).astype(np.float32).astype(idt).astype(np.float64)
+            y = rng.standard_normal(m).astype(np.float32).astype(idt).astype(np.float64)
+            xs, ys = os.path.join(d, "x.npy"), os.path.join(d, "y.npy")
+            np.save(xs, x)
+            np.save(ys, y)
+            for aname, (e, f) in accumulators.items():
+                for mname, rmode in modes.items():
+                    ch = pychop.Chop(exp_bits=e, sig_bits=f, rmode=rmode)
+                    ch(np.float64(0.5))   # warm up
+                    t = time.perf_counter_ns()
+                    s = ch(np.float64(x[0] * y[0]))
+                    for i in range(1, m):
+                        s = ch(s + ch(np.float64(x[i] * y[i])))
+                    pns = (time.perf_counter_ns() - t) / m
+                    kernel = f"simulate:dot/{iname}/{aname}/{mname}"
+                    row = ours_by_kernel.get(kernel)
+                    same = "–"
+                    if rmode == 1:
+                        out = subprocess.run([args.floatlab, "simulate", "dot", "--format", iname, "--accumulator", aname,
+                                              "--data", xs, "--data", ys, "--as", "json"], check=True, capture_output=True, text=True)
+                        same = "yes" if json.loads(out.stdout)["result"] == float(np.asarray(s).item()) else "NO"
+                    if row:
+                        print(f"| {kernel} | {row['ns_per_element']:.3f} | {row['ratio_to_baseline']:.2f} | {pns:.0f} | "
+                              f"{pns / row['ns_per_element']:.0f}× | {same} |")
+                    else:
+                        print(f"| {kernel} | – | – | {pns:.0f} | – | {same} |")
 
 
 if __name__ == "__main__":
