@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "FloatFormats"),
         .target(name: "Verification", dependencies: ["FloatFormats"]),
-        .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats", "Verification"]),
+        .target(name: "MPFRReference", dependencies: ["CMPFR", "FloatFormats", "Verification", "Simulation"]),
         .target(name: "TensorIO", dependencies: ["FloatFormats"]),
         .target(name: "Quantization", dependencies: ["FloatFormats"]),
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),

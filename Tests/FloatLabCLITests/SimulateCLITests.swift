@@ -65,4 +65,20 @@ import FloatLabTestSupport
         let object = try #require(try json(r.stdout) as? [String: Any])
         #expect((object["result"] as? [Double])?.count == 6 && (object["exact"] as? [Double])?.count == 6)
     }
+
+    @Test("eval: one row per step, the result last; JSON keys; refusals on stderr with exit 1 or 2")
+    func eval() throws {
+        let r = try floatlab("eval", "--format", "bfloat16", "(a + b) * a", "--let", "a=0.1", "--let", "b=1e3", "--as", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try json(r.stdout) as? [[String: Any]])
+        #expect(rows.map { $0["step"] as? String } == ["a", "b", "t3", "t4"])
+        #expect(rows.last?["bits"] as? String == "0x42c8" && rows.last?["value"] as? Double == 100)
+        for key in ["operation", "exact", "step_error_ulps", "error_ulps", "flags"] { #expect(rows[0][key] != nil, "\(key)") }
+        let unknown = try floatlab("eval", "--format", "bfloat16", "x + 1")
+        #expect(unknown.status == 1 && unknown.stderr.contains("--let x=VALUE") && unknown.stdout.isEmpty)
+        let syntax = try floatlab("eval", "--format", "bfloat16", "(1 + 2")
+        #expect(syntax.status == 1 && syntax.stderr.contains("closing parenthesis"))
+        let binding = try floatlab("eval", "--format", "bfloat16", "x", "--let", "x")
+        #expect(binding.status != 0 && binding.stderr.contains("NAME=VALUE"))
+    }
 }

@@ -319,3 +319,37 @@ struct SimulationFastPathTests {
         }
     }
 }
+
+@Suite("Expressions")
+struct ExpressionTests {
+    @Test("documented example")
+    func documented() throws {
+        let e = try Expression(parsing: "(0.1 + 0.2) * x")
+        #expect(e.description == "((0.1 + 0.2) × x)")
+        #expect(e.variables == ["x"])
+    }
+
+    @Test("precedence, associativity, signs, exponents and functions")
+    func grammar() throws {
+        #expect(try Expression(parsing: "1 + 2 * 3").description == "(1 + (2 × 3))")
+        #expect(try Expression(parsing: "8 / 4 / 2").description == "((8 ÷ 4) ÷ 2)")
+        #expect(try Expression(parsing: "1 - 2 - 3").description == "((1 − 2) − 3)")
+        #expect(try Expression(parsing: "-0.1 × 2").description == "(-0.1 × 2)")
+        #expect(try Expression(parsing: "-(x)").description == "−x")
+        #expect(try Expression(parsing: "1e-3 + 0x1.8p-3 - 0x1e-3").description == "(((1e-3 + 0x1.8p-3) − 0x1e) − 3)")
+        #expect(try Expression(parsing: "sqrt(fma(a, b, c)) ÷ inf").description == "(sqrt(fma(a, b, c)) ÷ inf)")
+    }
+
+    @Test("syntax errors name the place and the grammar")
+    func errors() {
+        func message(_ text: String) -> String {
+            do { _ = try Expression(parsing: text); return "" } catch { return error.message }
+        }
+        #expect(message("(1 + 2").contains("closing parenthesis"))
+        #expect(message("1 +").contains("at the end"))
+        #expect(message("1 $ 2").contains("character 3"))
+        #expect(message("pow(2, 3)").contains("unknown function 'pow'"))
+        #expect(message("sqrt(1, 2)").contains("one argument"))
+        #expect(message("").contains("empty"))
+    }
+}
