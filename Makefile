@@ -31,7 +31,8 @@ peers: deps
 
 # The whole arithmetic sweep against MPFR: every operand pair of every 8-bit catalogue format through
 # + − × ÷ in every mode, √ of every encoding of the formats of up to 16 bits, fma over every triple of the
-# fp4/fp6 formats and a seeded sample of the 8-bit ones, seeded operands of the wide formats.
+# fp4/fp6 formats and a seeded sample of the 8-bit ones, seeded operands of the wide formats, and
+# TestFloat-style structured operands (special pairs, ties, cancellation, exponent gaps, thresholds).
 ARITH_8BIT := float8_e4m3fn float8_e5m2 float8_e4m3 float8_e3m4 float8_e4m3fnuz float8_e5m2fnuz float8_e4m3b11fnuz float8_e8m0fnu binary8p3 binary8p4 binary8p5
 verify-arithmetic: deps
 	swift build -c release
@@ -41,6 +42,8 @@ verify-arithmetic: deps
 	set -e; for f in float4_e2m1fn float6_e2m3fn float6_e3m2fn; do .build/release/floatlab verify arithmetic --format $$f --exhaustive; done
 	set -e; for f in float16 bfloat16; do .build/release/floatlab verify arithmetic --format $$f --exhaustive --ops sqrt; done
 	set -e; for f in float16 bfloat16 float32 float64; do .build/release/floatlab verify arithmetic --format $$f --random 200000; done
+	set -e; for f in float16 bfloat16 float32 float64 tfloat32 e6m9 e11m40 binary16p11; do \
+	  for s in 1 2 3; do .build/release/floatlab verify arithmetic --format $$f --structured --seed $$s; done; done
 
 clean:
 	rm -rf .build

@@ -1,4 +1,5 @@
 import FloatFormats
+import Verification
 import Foundation
 
 /// The core's arithmetic against MPFR: every operation on the given operand
@@ -14,6 +15,8 @@ public struct ArithmeticCheck: Sendable {
     public enum Operands: Sendable {
         case exhaustive
         case random(count: Int, seed: UInt64)
+        /// TestFloat-style tuples (`StructuredOperands`): specials, ties, cancellation, exponent gaps, thresholds.
+        case structured(seed: UInt64)
     }
 
     public struct Row: Sendable {
@@ -77,6 +80,8 @@ public struct ArithmeticCheck: Sendable {
             let stream = RandomStream(seed: seed &+ UInt64(ArithmeticOperation.allCases.firstIndex(of: op)!) &* 0x9E37_79B9_7F4A_7C15)
             let mask = format.encodingMask, arity = op.arity
             return (0..<count).map { k in (0..<arity).map { j in stream[UInt64(k * arity + j)] & mask } }
+        case .structured(let seed):
+            return StructuredOperands.tuples(op, in: format, seed: seed)
         }
     }
 

@@ -85,6 +85,19 @@ struct ArithmeticTests {
               minimum: 5 * 6 * 3_000)
     }
 
+    @Test("TestFloat-style structured operands (special pairs, ties, cancellation, exponent gaps, thresholds) of the wide, custom and P3109 formats, every mode",
+          arguments: ["float16", "bfloat16", "float32", "float64", "tfloat32", "e6m9", "e11m40", "binary16p11"])
+    func structured(name: String) throws {
+        let f = try FloatFormat.named(name)
+        check(f, ArithmeticOperation.allCases, Self.allModes, .structured(seed: 5), minimum: 7 * 9 * 3_000)
+    }
+
+    @Test("structured operands with tininess before rounding and saturating overflow", arguments: [FloatFormat.float32, .bfloat16, .float16])
+    func structuredOptions(f: FloatFormat) {
+        check(f, [.add, .mul, .div, .fma], [.nearestEven, .towardZero, .up], .structured(seed: 6),
+              options: ArithmeticOptions(rounding: RoundingOptions(overflow: .saturate, tininess: .beforeRounding)), minimum: 3 * 4 * 3_000)
+    }
+
     @Test("scaleB: every encoding of the 8-bit formats times 2^n for n in −24…24, every mode",
           arguments: ["float8_e4m3fn", "float8_e5m2", "float4_e2m1fn", "float8_e8m0fnu", "float8_e4m3fnuz", "binary8p3"])
     func scaleB(name: String) throws {

@@ -134,7 +134,8 @@ struct VerifyArithmetic: ParsableCommand {
         discussion: """
         Operands: --exhaustive (every operand tuple, at most 2^18: pairs of an 8-bit format, fma triples of a \
         6-bit one, every encoding of a 16-bit format for sqrt) \
-        or --random N --seed S (N seeded tuples per operation). Prints one line per operation and mode with \
+        or --random N --seed S (N seeded tuples per operation) or --structured (TestFloat-style: special pairs, ties, \
+        cancellation, exponent gaps, overflow and underflow thresholds). Prints one line per operation and mode with \
         its count of comparisons and mismatches, then the first mismatches; exits 1 on any mismatch. \
         Progress goes to standard error.
         """)
@@ -157,6 +158,9 @@ struct VerifyArithmetic: ParsableCommand {
     @Option(help: "This many seeded random operand tuples per operation.")
     var random: Int?
 
+    @Flag(help: "TestFloat-style structured tuples: every pair of special operands, exact ties and their neighbours, massive cancellation, huge exponent differences, results at the overflow and underflow thresholds (seeded by --seed).")
+    var structured = false
+
     @Option(help: "Seed of --random operands.")
     var seed: UInt64 = 1
 
@@ -174,7 +178,9 @@ struct VerifyArithmetic: ParsableCommand {
     }
 
     func validate() throws {
-        guard exhaustive != (random != nil) else { throw ValidationError("give --exhaustive or --random N (not both).") }
+        guard [exhaustive, random != nil, structured].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --exhaustive, --random N or --structured (not both).")
+        }
         if exhaustive {
             for op in try operations() where op.arity * format.bitWidth > 18 {
                 throw ValidationError("--exhaustive \(op.rawValue) in \(format.name) is 2^\(op.arity * format.bitWidth) operand tuples; use --random N, or --ops without it.")
@@ -189,12 +195,13 @@ struct VerifyArithmetic: ParsableCommand {
         let check = ArithmeticCheck(format: format, operations: try operations(), modes: try modes(), options: options)
         let progress = Progress()
         let start = Date()
-        let report = check.run(exhaustive ? .exhaustive : .random(count: random!, seed: seed), keep: show) { done, total in
+        let operands: ArithmeticCheck.Operands = exhaustive ? .exhaustive : (structured ? .structured(seed: seed) : .random(count: random!, seed: seed))
+        let report = check.run(operands, keep: show) { done, total in
             progress.update(done, of: total)
         }
         progress.finish()
-        let operands = exhaustive ? "exhaustive" : "\(random!) random per operation, seed \(seed)"
-        print(report.lines(format: format, operands: operands, seconds: Date().timeIntervalSince(start), show: show)
+        let described = exhaustive ? "exhaustive" : (structured ? "structured, seed \(seed)" : "\(random!) random per operation, seed \(seed)")
+        print(report.lines(format: format, operands: described, seconds: Date().timeIntervalSince(start), show: show)
             .joined(separator: "\n"))
         if report.mismatchCount > 0 { throw ExitCode(1) }
     }
