@@ -25,6 +25,13 @@ struct SimulationDocumentedExamples {
         #expect(r == 1.0 || r == 1.0078125)
     }
 
+    @Test func readmeLibraryExample() throws {
+        let setup = SimulationSetup(kind: .dot, inputFormat: .float8_e4m3fn, accumulator: .float32)
+        let r = try setup.run(.random(kind: .dot, format: .float8_e4m3fn, n: 4096, distribution: .normal, seed: 1))
+        #expect(r.relativeError <= r.bound!)
+        #expect(r.absoluteError <= r.absoluteBound!)
+    }
+
     @Test func errorBound() {
         #expect(ErrorBound.unitRoundoff(.bfloat16, mode: .nearestEven) == 0.00390625)
         #expect(ErrorBound.gamma(255, unitRoundoff: 0.00390625) == 255.0)
