@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Quantization", targets: ["Quantization"]),
         .library(name: "ModelQuantization", targets: ["ModelQuantization"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "FloatTypes", targets: ["FloatTypes"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
     ],
     dependencies: [
@@ -33,6 +34,7 @@ let package = Package(
         .target(name: "Quantization", dependencies: ["FloatFormats"]),
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
         .target(name: "Simulation", dependencies: ["FloatFormats"]),
+        .target(name: "FloatTypes", dependencies: ["FloatFormats"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "Simulation"]),
         .executableTarget(
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "Verification", "FloatFormats", "Simulation", "FloatLabTestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "FloatTypesTests", dependencies: ["FloatTypes", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),

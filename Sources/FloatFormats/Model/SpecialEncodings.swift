@@ -145,7 +145,7 @@ extension FloatFormat {
     /// The payload of a NaN encoding (its fraction left-aligned in 64 bits,
     /// bit 63 the IEEE quiet bit) and whether it signals; formats other than
     /// IEEE have neither.
-    func nanPayload(of code: UInt64) -> (payload: UInt64, signaling: Bool) {
+    public func nanPayload(of code: UInt64) -> (payload: UInt64, signaling: Bool) {
         guard specials == .ieee else { return (0, false) }
         let payload = (code & fractionMask) << UInt64(64 - fractionBits)
         return (payload, payload >> 63 == 0)

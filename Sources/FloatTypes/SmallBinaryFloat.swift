@@ -1,0 +1,322 @@
+import FloatFormats
+
+/// What every small float type shares: a format, an unsigned storage type
+/// holding the encoding in its low bits, and with them the whole of
+/// `BinaryFloatingPoint` implemented once on the soft-float core, correctly
+/// rounded and bit for bit what `floatlab arith` and `floatlab convert` give
+/// (nearest-even, the IEEE overflow policy).
+///
+/// Requirements that have no meaning in a format do what the format's
+/// conversion does with the corresponding float64 value, and each type's
+/// documentation says so: `infinity` is what +∞ converts to (NaN in e4m3fn
+/// and the FNUZ formats, the largest value in fp6 and fp4), `nan` is what a
+/// NaN converts to (+0 in fp6 and fp4, which have no NaN: the result of
+/// their invalid operations), `zero` is what 0 converts to (NaN in E8M0,
+/// which has no zero), and −x of an unsigned format (E8M0) is NaN.
+public protocol SmallBinaryFloat: BinaryFloatingPoint, Codable, Sendable, LosslessStringConvertible, CustomDebugStringConvertible
+where Exponent == Int, RawSignificand == UInt64, RawExponent == UInt, Magnitude == Self, Stride == Self,
+      FloatLiteralType == Double, IntegerLiteralType == Int64 {
+    associatedtype Storage: FixedWidthInteger & UnsignedInteger & Sendable & Codable
+    /// The format, a constant of the type.
+    static var format: FloatFormat { get }
+    /// The encoding (in the low `format.bitWidth` bits).
+    var bitPattern: Storage { get }
+    init(bitPattern: Storage)
+}
+
+extension SmallBinaryFloat {
+    @inline(__always) var code: UInt64 { UInt64(truncatingIfNeeded: bitPattern) & Self.format.encodingMask }
+    @inline(__always) init(code: UInt64) { self.init(bitPattern: Storage(truncatingIfNeeded: code)) }
+    @inline(__always) init(_ r: RoundedResult) { self.init(code: r.code) }
+
+    // MARK: Conversions, correctly rounded from the exact source value
+
+    /// x rounded to nearest even, with the IEEE overflow policy (as `floatlab convert`).
+    public init(_ x: Double) { self.init(Self.format.round(x)) }
+    public init(_ x: Float) { self.init(Self.format.round(x)) }
+    #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
+    public init(_ x: Float16) { self.init(Self.format.round(x)) }
+    #endif
+
+    /// x rounded in any mode of the core; `random` is stochastic rounding's integer.
+    public init(_ x: Double, rounding mode: RoundingMode, random: UInt64 = 0) {
+        self.init(Self.format.round(x, options: RoundingOptions(mode: mode), random: random))
+    }
+
+    /// x rounded to nearest even, saturating: beyond the largest finite value, that value (NaN stays NaN).
+    public init(saturating x: Double) { self.init(Self.format.round(x, options: RoundingOptions(overflow: .saturate))) }
+
+    public init<Source: BinaryFloatingPoint>(_ value: Source) {
+        self.init(Self.round(value, options: .default))
+    }
+
+    public init?<Source: BinaryFloatingPoint>(exactly value: Source) {
+        let r = Self.round(value, options: .default)
+        guard !r.flags.contains(.inexact), !r.flags.contains(.overflow), !r.flags.contains(.invalid) || value.isNaN else { return nil }
+        self.init(r)
+    }
+
+    /// Any binary floating-point value rounded once, from its exact value.
+    static func round<Source: BinaryFloatingPoint>(_ value: Source, options: RoundingOptions) -> RoundedResult {
+        if let v = value as? Double { return format.round(v, options: options) }
+        if let v = value as? Float { return format.round(v, options: options) }
+        if let v = value as? any SmallBinaryFloat { return v.converted(into: format, options: options) }
+        if value.isNaN { return format.round(Double.nan, options: options) }
+        if value.isInfinite { return format.round(value < 0 ? -Double.infinity : .infinity, options: options) }
+        if value.isZero { return format.round(value.sign == .minus ? -0.0 : 0.0, options: options) }
+        // The exact value from the IEEE fields: (2^M + fraction) × 2^(exponent − M), or fraction × 2^(emin − M).
+        let m = Source.significandBitCount
+        guard m <= 63 else { return format.round(Double(value), options: options) }   // no such Swift type on this platform
+        let magnitude = value.magnitude
+        let bits = UInt64(truncatingIfNeeded: magnitude.significandBitPattern)
+        let significand = magnitude.isSubnormal ? bits : (UInt64(1) << UInt64(m)) | bits
+        let exponent = (magnitude.isSubnormal ? Int(Source.leastNormalMagnitude.exponent) : Int(magnitude.exponent)) - m
+        return format.round(Dyadic(isNegative: value.sign == .minus, significand: significand, exponent: exponent), options: options)
+    }
+
+    func converted(into target: FloatFormat, options: RoundingOptions) -> RoundedResult {
+        (try? target.convert(code, from: Self.format, options: options)) ?? RoundedResult(code: target.canonicalNaN ?? 0, flags: .invalid)
+    }
+
+    public init(_ value: Int) { self.init(Self.format.convertFromInteger(Int64(value))) }
+
+    public init<Source: BinaryInteger>(_ value: Source) {
+        if let small = Int64(exactly: value) {
+            self.init(Self.format.convertFromInteger(small))
+        } else {
+            // Beyond ±2^63: larger than the largest finite value of every small format.
+            self.init(value < 0 ? -Double.infinity : Double.infinity)
+        }
+    }
+
+    public init?<Source: BinaryInteger>(exactly value: Source) {
+        guard let small = Int64(exactly: value) else { return nil }
+        let r = Self.format.convertFromInteger(small)
+        guard r.flags.isEmpty else { return nil }
+        self.init(r)
+    }
+
+    public init(floatLiteral value: Double) { self.init(value) }
+    public init(integerLiteral value: Int64) { self.init(Self.format.convertFromInteger(value)) }
+
+    /// The nearest value of a decimal or hex-float string (nil when it is not a number).
+    public init?(_ description: String) {
+        guard let d = try? DecimalNumber(description) else { return nil }
+        self.init(Self.format.round(d))
+    }
+
+    // MARK: Constants
+
+    public static var radix: Int { 2 }
+    public static var exponentBitCount: Int { format.exponentBits }
+    public static var significandBitCount: Int { format.fractionBits }
+    /// The format's NaN; in a format without NaN (fp6, fp4) +0, what its invalid operations give.
+    public static var nan: Self { Self(Double.nan) }
+    /// A signalling NaN where the format has them (the IEEE-style formats), else `nan`.
+    public static var signalingNaN: Self {
+        guard format.specials == .ieee, format.fractionBits >= 2 else { return nan }
+        return Self(code: format.positiveInfinity! | 1)
+    }
+    /// +∞ where the format has it; else what +∞ converts to: NaN (e4m3fn, the FNUZ formats, E8M0), the largest value (fp6, fp4).
+    public static var infinity: Self { Self(Double.infinity) }
+    public static var greatestFiniteMagnitude: Self { Self(code: format.largestFiniteMagnitude) }
+    public static var leastNormalMagnitude: Self { Self(code: format.round(format.smallestNormal).code) }
+    public static var leastNonzeroMagnitude: Self { Self(code: format.round(format.smallestPositive).code) }
+    public static var pi: Self { Self(Double.pi, rounding: .towardZero) }   // π rounded toward zero, as the protocol asks
+    public static var zero: Self { Self(0.0) }
+
+    // MARK: Fields
+
+    public var sign: FloatingPointSign {
+        Self.format.isSigned && code & Self.format.signMask != 0 ? .minus : .plus
+    }
+    public var exponentBitPattern: UInt { UInt(truncatingIfNeeded: (code >> UInt64(Self.format.fractionBits)) & ((UInt64(1) << UInt64(Self.format.exponentBits)) - 1)) }
+    public var significandBitPattern: UInt64 { code & ((UInt64(1) << UInt64(Self.format.fractionBits)) &- 1) }
+
+    public init(sign: FloatingPointSign, exponentBitPattern: UInt, significandBitPattern: UInt64) {
+        let f = Self.format
+        let magnitude = (UInt64(exponentBitPattern) << UInt64(f.fractionBits)) | (significandBitPattern & ((UInt64(1) << UInt64(f.fractionBits)) &- 1))
+        self.init(code: (sign == .minus && f.isSigned ? f.signMask : 0) | (magnitude & f.magnitudeMask))
+    }
+
+    var value: Dyadic? { Self.format.decodeUnchecked(code).value }
+
+    /// ⌊log₂|x|⌋; Int.min for zero, Int.max for infinities and NaN.
+    public var exponent: Int {
+        guard let v = value, let b = v.binade else { return isZero ? .min : .max }
+        return b
+    }
+
+    /// |x| / 2^exponent, in [1, 2).
+    public var significand: Self {
+        guard let v = value, !v.isZero else { return isNaN ? self : (isZero ? Self(0.0) : Self(1.0)) }
+        return Self(code: Self.format.round(Dyadic(significand: v.significand, exponent: v.exponent - exponent)).code)
+    }
+
+    public init(sign: FloatingPointSign, exponent: Int, significand: Self) {
+        let scaled = Self.format.scaleB(significand.code, exponent)
+        let s = Self(scaled)
+        self = sign == .minus ? -s : s
+    }
+
+    public var binade: Self {
+        guard isFinite, !isZero else { return isNaN ? self : (isZero ? self : Self.nan) }
+        let s = Self(sign: .plus, exponent: exponent, significand: Self(1.0))
+        return sign == .minus ? -s : s
+    }
+
+    public var significandWidth: Int {
+        guard let v = value, !v.isZero else { return isZero ? -1 : -1 }
+        return v.significantBits - 1
+    }
+
+    public var ulp: Self {
+        guard isFinite, let u = try? Self.format.ulp(ofEncoding: code) else { return Self.nan }
+        return Self(code: Self.format.round(u).code)
+    }
+
+    public var nextUp: Self {
+        guard let up = try? Self.format.nextUp(code) else { return self }
+        return Self(code: up)
+    }
+
+    // MARK: Classification
+
+    public var isNaN: Bool { Self.format.isNaN(code) }
+    public var isSignalingNaN: Bool { isNaN && Self.format.nanPayload(of: code).signaling }
+    public var isInfinite: Bool { Self.format.isInfinite(code) }
+    public var isFinite: Bool { !Self.format.isSpecial(code) }
+    public var isZero: Bool { isFinite && code & Self.format.magnitudeMask == 0 && Self.format.hasZero }
+    public var isSubnormal: Bool { isFinite && !isZero && Self.format.hasSubnormals && exponentBitPattern == 0 }
+    public var isNormal: Bool { isFinite && !isZero && !isSubnormal }
+    public var isCanonical: Bool { true }
+
+    // MARK: Arithmetic, through the core
+
+    public static func + (a: Self, b: Self) -> Self { Self(format.add(a.code, b.code)) }
+    public static func - (a: Self, b: Self) -> Self { Self(format.subtract(a.code, b.code)) }
+    public static func * (a: Self, b: Self) -> Self { Self(format.multiply(a.code, b.code)) }
+    public static func / (a: Self, b: Self) -> Self { Self(format.divide(a.code, b.code)) }
+    public static func += (a: inout Self, b: Self) { a = a + b }
+    public static func -= (a: inout Self, b: Self) { a = a - b }
+    public static func *= (a: inout Self, b: Self) { a = a * b }
+    public static func /= (a: inout Self, b: Self) { a = a / b }
+
+    /// −x: the sign flipped; zero of a format without −0 and FNUZ's NaN stay; in an unsigned format (E8M0), NaN.
+    public static prefix func - (a: Self) -> Self {
+        guard format.isSigned else { return a.isNaN ? a : Self.nan }
+        return Self(code: format.negate(a.code))
+    }
+    public mutating func negate() { self = -self }
+
+    public var magnitude: Self { sign == .minus && !isNaN ? -self : self }
+
+    public mutating func formRemainder(dividingBy other: Self) { self = Self(Self.format.remainder(code, other.code)) }
+
+    /// fmod: x − trunc(x/y)·y, exact: the IEEE remainder moved by |y| when its sign differs from x's.
+    public mutating func formTruncatingRemainder(dividingBy other: Self) {
+        var r = remainder(dividingBy: other)
+        if !r.isNaN && !r.isZero && r.sign != sign { r = r + (sign == .minus ? -other.magnitude : other.magnitude) }
+        if r.isZero { r = sign == .minus ? -Self(0.0) : Self(0.0) }
+        self = r
+    }
+
+    public mutating func formSquareRoot() { self = Self(Self.format.squareRoot(code)) }
+    public mutating func addProduct(_ lhs: Self, _ rhs: Self) { self = Self(Self.format.fusedMultiplyAdd(lhs.code, rhs.code, code)) }
+
+    public mutating func round(_ rule: FloatingPointRoundingRule) {
+        let mode: RoundingMode
+        switch rule {
+        case .toNearestOrEven: mode = .nearestEven
+        case .toNearestOrAwayFromZero: mode = .nearestAway
+        case .towardZero: mode = .towardZero
+        case .up: mode = .up
+        case .down: mode = .down
+        case .awayFromZero: mode = sign == .minus ? .down : .up
+        @unknown default: mode = .nearestEven
+        }
+        self = Self(Self.format.roundToIntegral(code, options: ArithmeticOptions(rounding: RoundingOptions(mode: mode))))
+    }
+
+    // MARK: Comparison
+
+    public func isEqual(to other: Self) -> Bool { Self.format.compare(code, other.code).comparison == .equal }
+    public func isLess(than other: Self) -> Bool { Self.format.compare(code, other.code).comparison == .less }
+    public func isLessThanOrEqualTo(_ other: Self) -> Bool {
+        let c = Self.format.compare(code, other.code).comparison
+        return c == .less || c == .equal
+    }
+
+    /// IEEE 754 totalOrder: −NaN < −∞ < … < −0 < +0 < … < +∞ < +NaN (a NaN's sign is its sign bit).
+    public func isTotallyOrdered(belowOrEqualTo other: Self) -> Bool {
+        func key(_ x: Self) -> (Int, Self) {
+            if x.isNaN { return (x.code & Self.format.signMask != 0 && Self.format.isSigned && Self.format.hasNegativeZero ? -2 : 2, x) }
+            if x.isZero { return (0, x) }
+            return (x.sign == .minus ? -1 : 1, x)
+        }
+        let (a, b) = (key(self), key(other))
+        if a.0 != b.0 {
+            if a.0 == 0 && b.0 == 0 { return true }
+            // zeros: −0 below +0
+            return a.0 < b.0
+        }
+        switch a.0 {
+        case 0: return sign == .minus || other.sign == .plus
+        case -2, 2: return code <= other.code || a.0 == -2
+        default: return isLessThanOrEqualTo(other)
+        }
+    }
+
+    public func distance(to other: Self) -> Self { other - self }
+    public func advanced(by n: Self) -> Self { self + n }
+
+    public static func == (a: Self, b: Self) -> Bool { a.isEqual(to: b) }
+    public static func < (a: Self, b: Self) -> Bool { a.isLess(than: b) }
+
+    public func hash(into hasher: inout Hasher) {
+        // Equal values hash alike: both zeros as +0.
+        hasher.combine(isZero ? UInt64(0) : code)
+    }
+
+    // MARK: Text and coding
+
+    /// The shortest decimal that rounds back to this value ("nan", "inf", "-inf" for those).
+    public var description: String {
+        if isNaN { return "nan" }
+        if isInfinite { return sign == .minus ? "-inf" : "inf" }
+        if isZero { return sign == .minus ? "-0" : "0" }
+        guard let digits = Self.format.shortestDecimal(of: code) else { return "?" }
+        let text = digits.automatic()
+        return sign == .minus ? "-" + text : text
+    }
+
+    public var debugDescription: String {
+        let hex = String(code, radix: 16)
+        return "\(Self.self)(bitPattern: 0x\(String(repeating: "0", count: max(0, (Self.format.bitWidth + 3) / 4 - hex.count)))\(hex)) \(description)"
+    }
+
+    /// Encoded as the bit pattern (an unsigned integer): exact, NaN payloads included.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let bits = try c.decode(Storage.self)
+        guard UInt64(truncatingIfNeeded: bits) & ~Self.format.encodingMask == 0 else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "\(bits) does not fit the \(Self.format.bitWidth) bits of \(Self.format.name)")
+        }
+        self.init(bitPattern: bits)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(bitPattern)
+    }
+}
+
+extension SmallBinaryFloat where Self.Storage == UInt8 {
+    /// Every encoding of the format, in code order: for exhaustive tests.
+    public static var allEncodings: [Self] { (0...format.encodingMask).map { Self(code: $0) } }
+}
+
+extension SmallBinaryFloat where Self.Storage == UInt16 {
+    /// Every encoding of the format, in code order: for exhaustive tests.
+    public static var allEncodings: [Self] { (0...format.encodingMask).map { Self(code: $0) } }
+}

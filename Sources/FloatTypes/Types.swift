@@ -1,0 +1,116 @@
+import FloatFormats
+
+// The catalogue formats narrower than float32, one type each. Every
+// requirement is implemented once in `SmallBinaryFloat`; what a type does
+// where a protocol requirement has no meaning in its format is said here.
+
+/// Google's bfloat16: float32's exponent, 7 fraction bits; IEEE specials.
+@frozen public struct BFloat16: SmallBinaryFloat {
+    public let bitPattern: UInt16
+    @inlinable public init(bitPattern: UInt16) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.bfloat16
+}
+
+/// NVIDIA's TensorFloat-32: 19 bits (float32's exponent, 10 fraction bits) in the low bits of a UInt32; IEEE specials.
+@frozen public struct TFloat32: SmallBinaryFloat {
+    public let bitPattern: UInt32
+    @inlinable public init(bitPattern: UInt32) { self.bitPattern = bitPattern & 0x7_FFFF }
+    public static let format = FloatFormat.tfloat32
+}
+
+/// OCP E5M2: IEEE-style, with ±∞ and NaNs.
+@frozen public struct Float8E5M2: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e5m2
+}
+
+/// IEEE-style E4M3 (with ±∞ and NaNs; largest finite 240).
+@frozen public struct Float8E4M3: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e4m3
+}
+
+/// OCP E4M3 ("fn": finite, one NaN pattern per sign, 0x7F and 0xFF; largest 448).
+/// No infinity: `infinity` is NaN (0x7F), as +∞ converts, and every overflow
+/// of `init(_:)` and of arithmetic is NaN (ml_dtypes' rule): `Float8E4M3FN(1000.0)`
+/// is NaN; `init(saturating:)` gives 448.
+@frozen public struct Float8E4M3FN: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e4m3fn
+}
+
+/// E4M3 FNUZ (AMD/Graphcore): bias 8, one NaN at 0x80, no −0, no infinity.
+/// `infinity` is NaN (0x80); −0 is +0 (`-Float8E4M3FNUZ(0)` is +0).
+@frozen public struct Float8E4M3FNUZ: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e4m3fnuz
+}
+
+/// E5M2 FNUZ: bias 16, one NaN at 0x80, no −0, no infinity; `infinity` is NaN.
+@frozen public struct Float8E5M2FNUZ: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e5m2fnuz
+}
+
+/// E4M3 with bias 11, FNUZ (Graphcore): one NaN at 0x80, no −0, no infinity; `infinity` is NaN.
+@frozen public struct Float8E4M3B11FNUZ: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e4m3b11fnuz
+}
+
+/// IEEE-style E3M4 (with ±∞ and NaNs).
+@frozen public struct Float8E3M4: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e3m4
+}
+
+/// OCP E8M0, the MX scale: unsigned powers of two 2^−127 … 2^127, NaN at 0xFF;
+/// no zero, no sign, no infinity. `zero` (and `Float8E8M0FNU(0.0)`) is NaN,
+/// as 0 converts; `infinity` is NaN; −x is NaN; `leastNonzeroMagnitude` is
+/// 2^−127, the smallest value.
+@frozen public struct Float8E8M0FNU: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
+    public static let format = FloatFormat.float8_e8m0fnu
+}
+
+/// OCP FP6 E2M3: finite only, no NaN, no infinity (largest 7.5). `infinity`
+/// is 7.5 (+∞ saturates, raising invalid in the core); `nan` is +0, what the
+/// format's invalid operations give (0/0, ∞ − ∞ cannot arise; √−1 gives +0).
+@frozen public struct Float6E2M3FN: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern & 0x3F }
+    public static let format = FloatFormat.float6_e2m3fn
+}
+
+/// OCP FP6 E3M2: finite only (largest 28); `infinity` is 28, `nan` is +0, as for E2M3.
+@frozen public struct Float6E3M2FN: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern & 0x3F }
+    public static let format = FloatFormat.float6_e3m2fn
+}
+
+/// OCP FP4 E2M1: the 16 values ±{0, 0.5, 1, 1.5, 2, 3, 4, 6}; finite only.
+/// `infinity` is 6, `nan` is +0 (what invalid operations give), `isNaN` is always false.
+@frozen public struct Float4E2M1FN: SmallBinaryFloat {
+    public let bitPattern: UInt8
+    @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern & 0x0F }
+    public static let format = FloatFormat.float4_e2m1fn
+}
+
+extension Double {
+    /// The exact value of a small float (every one is a float64).
+    public init<T: SmallBinaryFloat>(_ x: T) { self = T.format.doubleValue(x.code) }
+}
+
+extension Float {
+    /// A small float's value (exact for every format of the catalogue narrower than float32).
+    public init<T: SmallBinaryFloat>(_ x: T) { self = Float(bitPattern: UInt32(truncatingIfNeeded: x.converted(into: .float32, options: .default).code)) }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import FloatFormats
+import FloatTypes
+
+let allTypes: [any SmallBinaryFloat.Type] = [BFloat16.self, TFloat32.self, Float8E5M2.self, Float8E4M3.self, Float8E4M3FN.self,
+    Float8E4M3FNUZ.self, Float8E5M2FNUZ.self, Float8E4M3B11FNUZ.self, Float8E3M4.self, Float8E8M0FNU.self,
+    Float6E2M3FN.self, Float6E3M2FN.self, Float4E2M1FN.self]
+
+func every<T: SmallBinaryFloat>(_: T.Type) -> [T] { (0...T.format.encodingMask).map { T(bitPattern: T.Storage(truncatingIfNeeded: $0)) } }
+func code<T: SmallBinaryFloat>(_ x: T) -> UInt64 { UInt64(truncatingIfNeeded: x.bitPattern) }
+/// Double(x) through the standard library's generic conversion, which reads only the protocol's properties.
+func genericDouble<T: BinaryFloatingPoint>(_ x: T) -> Double { Double(x) }
+func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+
+/// Every type against the core, over every encoding (pairs for the formats of up to 8 bits).
+@Suite struct FloatTypesTests {
+    @Test("values: Double(x), the generic standard-library conversion, Float(x), description and string round trips, for every encoding of every type")
+    func values() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            var bad: [String] = []
+            for x in every(t) {
+                let want = T.format.doubleValue(code(x))
+                let got = Double(x), generic = genericDouble(x)
+                let ok = (want.isNaN ? got.isNaN && generic.isNaN : got.bitPattern == want.bitPattern && generic.bitPattern == want.bitPattern)
+                    && (want.isNaN ? Float(x).isNaN : Float(x) == Float(want))
+                    && same(T(want), x.isZero && !T.format.hasNegativeZero ? T(0.0) : x) || (want.isNaN && T(want).isNaN)
+                let text = T(x.description)
+                if !ok || text == nil || !(same(text!, x) || (x.isZero && text!.isZero) || x.isNaN) {
+                    if bad.count < 3 { bad.append("\(x.debugDescription): core \(want), Double \(got), generic \(generic), text \(x.description)") }
+                }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("arithmetic: every pair of the 8-bit and smaller types through + − × ÷ and the remainders, √ and a fma sample, equal to the core")
+    func arithmetic() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let f = T.format
+            guard f.bitWidth <= 8 else { return }
+            let xs = every(t)
+            var bad: [String] = []
+            func expect(_ got: T, _ want: UInt64, _ what: @autoclosure () -> String) {
+                if code(got) != want && bad.count < 3 { bad.append(what()) }
+            }
+            for x in xs {
+                expect(x.squareRoot(), f.squareRoot(code(x)).code, "√\(x.debugDescription)")
+                expect(x.rounded(.toNearestOrEven), f.roundToIntegral(code(x)).code, "rint \(x.debugDescription)")
+                for y in xs {
+                    let a = code(x), b = code(y)
+                    expect(x + y, f.add(a, b).code, "\(x.debugDescription) + \(y.debugDescription)")
+                    expect(x - y, f.subtract(a, b).code, "−")
+                    expect(x * y, f.multiply(a, b).code, "×")
+                    expect(x / y, f.divide(a, b).code, "÷")
+                    expect(x.remainder(dividingBy: y), f.remainder(a, b).code, "rem")
+                    expect(x.addingProduct(y, y), f.fusedMultiplyAdd(b, b, a).code, "fma")
+                    if (x < y) != (f.compare(a, b).comparison == .less) || (x == y) != (f.compare(a, b).comparison == .equal), bad.count < 3 {
+                        bad.append("compare \(x.debugDescription) \(y.debugDescription)")
+                    }
+                }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("fmod (truncatingRemainder) equals x − trunc(x/y)·y computed exactly in float64, every pair of the 8-bit types")
+    func truncatingRemainder() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            guard T.format.bitWidth <= 8 else { return }
+            var bad: [String] = []
+            for x in every(t) where x.isFinite { for y in every(t) where y.isFinite && !y.isZero {
+                // Every value of these formats is a float64 and fmod is exact, so Foundation's fmod is the reference.
+                let want = fmod(Double(x), Double(y))
+                let got = Double(x.truncatingRemainder(dividingBy: y))
+                // Without −0 a zero result is +0; without any zero (E8M0) it is NaN, as 0 converts.
+                let zeroOK = want == 0 && (T.format.hasZero ? (!T.format.hasNegativeZero && got == 0) : got.isNaN)
+                if !(got == want && got.sign == want.sign) && !zeroOK, bad.count < 3 {
+                    bad.append("\(x) fmod \(y): \(got), want \(want)")
+                }
+            } }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("fields: sign, exponent, significand, ulp, nextUp, binade, significandWidth and init(sign:exponent:significand:) agree with the exact values")
+    func fields() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            var bad: [String] = []
+            for x in every(t) where x.isFinite && !x.isZero {
+                let v = Double(x)
+                let e = Int(v.magnitude.exponent)
+                let ok = x.exponent == e && Double(x.significand) == v.magnitude / Double(sign: .plus, exponent: e, significand: 1)
+                    && same(T(sign: x.sign, exponent: x.exponent, significand: x.significand), x)
+                    && (x.sign == .minus) == (v < 0)
+                    && Double(x.binade).magnitude == Double(sign: .plus, exponent: e, significand: 1)
+                    && x.significandWidth == Int(v.significandWidth) - 0
+                let up = x.nextUp
+                let spacingOK = !up.isFinite || up <= x || Double(up) > v
+                if !(ok && spacingOK), bad.count < 3 { bad.append("\(x.debugDescription): exponent \(x.exponent) vs \(e), significand \(x.significand)") }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("Codable: the bit pattern, exact; a pattern too wide is refused")
+    func codable() throws {
+        let x = Float8E4M3FN(bitPattern: 0x7F)
+        let data = try JSONEncoder().encode([x, Float8E4M3FN(1.5)])
+        #expect(String(decoding: data, as: UTF8.self) == "[127,60]")
+        let back = try JSONDecoder().decode([Float8E4M3FN].self, from: data)
+        #expect(back[0].bitPattern == 0x7F && back[1] == 1.5)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Float4E2M1FN].self, from: Data("[16]".utf8)) }
+    }
+
+    @Test("what each format does where a requirement has no meaning, as documented")
+    func documentedSpecials() {
+        #expect(Float8E4M3FN(1000.0).isNaN && Float8E4M3FN(464.0) == 448 && Float8E4M3FN(saturating: 1000) == 448)
+        #expect(Float8E4M3FN.infinity.isNaN && Float8E4M3FN.infinity.bitPattern == 0x7F)
+        #expect(Float8E4M3FNUZ.infinity.bitPattern == 0x80 && (-Float8E4M3FNUZ(0.0)).bitPattern == 0 && Float8E4M3FNUZ(-0.0).sign == .plus)
+        #expect(Float4E2M1FN.infinity == 6 && Float4E2M1FN.nan == 0 && !Float4E2M1FN.nan.isNaN && Float4E2M1FN(-1.0).squareRoot() == 0)
+        #expect(Float6E2M3FN.infinity == 7.5 && Float6E3M2FN.infinity == 28)
+        #expect(Float8E8M0FNU.zero.isNaN && Float8E8M0FNU(0.0).isNaN && (-Float8E8M0FNU(2.0)).isNaN)
+        #expect(Double(Float8E8M0FNU.leastNonzeroMagnitude) == 0x1p-127 && Double(Float8E8M0FNU.greatestFiniteMagnitude) == 0x1p127)
+        #expect(BFloat16.infinity.isInfinite && BFloat16.signalingNaN.isSignalingNaN && !BFloat16.nan.isSignalingNaN)
+        #expect(Double(BFloat16.pi) == 3.140625, "π rounded toward zero")
+        #expect(Float8E5M2.greatestFiniteMagnitude == 57344 && Float8E4M3.greatestFiniteMagnitude == 240)
+    }
+
+    @Test("conversions from Double are correctly rounded from the exact value: ties, just beside them, every mode")
+    func roundingFromDouble() {
+        // 1 + 2^-8 is a bfloat16 tie (to 1); a hair above goes up: double rounding through float32 would lose that hair.
+        #expect(BFloat16(1 + 0x1p-8) == 1 && BFloat16(1 + 0x1p-8 + 0x1p-40) == BFloat16(1 + 0x1p-7))
+        #expect(BFloat16(1 + 0x1p-40, rounding: .up) == BFloat16(1 + 0x1p-7))
+        #expect(BFloat16(Float(1 + 0x1p-8)) == 1)
+        #expect(Float8E4M3FN(Int(17)) == 16 && Float8E4M3FN(exactly: 17) == nil && Float8E4M3FN(exactly: 18) == 18)
+        #expect(Float8E4M3FN(exactly: 0.1) == nil && Float8E4M3FN(exactly: 0.125) == 0.125)
+    }
+
+    @Test("generic code written for BinaryFloatingPoint runs on every type, step for step as the core computes")
+    func genericCode() {
+        func mean<T: BinaryFloatingPoint>(_ xs: [T]) -> T { xs.reduce(0, +) / T(xs.count) }
+        func horner<T: BinaryFloatingPoint>(_ c: [T], _ x: T) -> T { c.reversed().reduce(0) { $0 * x + $1 } }
+        func kahan<T: BinaryFloatingPoint>(_ xs: [T]) -> T {
+            var s: T = 0, c: T = 0
+            for x in xs { let y = x - c; let t = s + y; c = (t - s) - y; s = t }
+            return s
+        }
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let f = T.format
+            let xs = [T(1.0), T(2.0), T(0.75), T(0.5)]
+            let cs = xs.map(code)
+            func add(_ a: UInt64, _ b: UInt64) -> UInt64 { f.add(a, b).code }
+            let zero = f.round(0.0).code
+            let sum = cs.reduce(zero, add)
+            #expect(code(mean(xs)) == f.divide(sum, f.convertFromInteger(4).code).code, "\(T.self) mean")
+            let x = T(0.5)
+            let h = cs.reversed().reduce(zero) { add(f.multiply($0, code(x)).code, $1) }
+            #expect(code(horner(xs, x)) == h, "\(T.self) Horner")
+            var s = zero, c = zero
+            for v in cs { let y = f.subtract(v, c).code; let u = add(s, y); c = f.subtract(f.subtract(u, s).code, y).code; s = u }
+            #expect(code(kahan(xs)) == s, "\(T.self) Kahan")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("every encoding, for exhaustive tests: 2^bits of them in code order")
+    func allEncodings() {
+        #expect(Float8E4M3FN.allEncodings.count == 256 && Float8E4M3FN.allEncodings[0x38] == 1)
+        #expect(BFloat16.allEncodings.count == 65536)
+        #expect(Float4E2M1FN.allEncodings.map(Double.init) == [0, 0.5, 1, 1.5, 2, 3, 4, 6, -0.0, -0.5, -1, -1.5, -2, -3, -4, -6])
+    }
+}
