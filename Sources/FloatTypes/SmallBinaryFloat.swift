@@ -13,6 +13,13 @@ import FloatFormats
 /// NaN converts to (+0 in fp6 and fp4, which have no NaN: the result of
 /// their invalid operations), `zero` is what 0 converts to (NaN in E8M0,
 /// which has no zero), and −x of an unsigned format (E8M0) is NaN.
+///
+/// ```swift
+/// let x = Float8E4M3FN(0.3)          // 0.3125, the nearest e4m3fn value
+/// x.bitPattern                       // 42: 0x2A
+/// (x * 3).description                // "0.94": 0.9375, written as the shortest decimal that rounds back
+/// Float8E4M3FN(1000.0).isNaN         // true: overflow is NaN, as in ml_dtypes
+/// ```
 public protocol SmallBinaryFloat: BinaryFloatingPoint, Codable, Sendable, LosslessStringConvertible, CustomDebugStringConvertible
 where Exponent == Int, RawSignificand == UInt64, RawExponent == UInt, Magnitude == Self, Stride == Self,
       FloatLiteralType == Double, IntegerLiteralType == Int64 {

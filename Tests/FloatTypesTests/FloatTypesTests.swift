@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FloatFormats
 import FloatTypes
+import FloatLabTestSupport
 
 let allTypes: [any SmallBinaryFloat.Type] = [BFloat16.self, TFloat32.self, Float8E5M2.self, Float8E4M3.self, Float8E4M3FN.self,
     Float8E4M3FNUZ.self, Float8E5M2FNUZ.self, Float8E4M3B11FNUZ.self, Float8E3M4.self, Float8E8M0FNU.self,
@@ -173,5 +174,34 @@ func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPa
         #expect(Float8E4M3FN.allEncodings.count == 256 && Float8E4M3FN.allEncodings[0x38] == 1)
         #expect(BFloat16.allEncodings.count == 65536)
         #expect(Float4E2M1FN.allEncodings.map(Double.init) == [0, 0.5, 1, 1.5, 2, 3, 4, 6, -0.0, -0.5, -1, -1.5, -2, -3, -4, -6])
+    }
+
+    @Test("documented example: the protocol")
+    func protocolExample() {
+        let x = Float8E4M3FN(0.3)
+        #expect(Double(x) == 0.3125)
+        #expect(x.bitPattern == 42 && x.bitPattern == 0x2A)
+        #expect((x * 3).description == "0.94" && Double(x * 3) == 0.9375)
+        #expect(Float8E4M3FN(1000.0).isNaN)
+    }
+
+    @Test("documented example: arrays through the bulk kernels")
+    func arrays() {
+        let b = [BFloat16](converting: [1.0, 0.1, 1e39] as [Float])
+        #expect(b.map(\.bitPattern) == [16256, 15821, 32640])
+        #expect([Float](converting: b) == [1.0, 0.10009765625, .infinity])
+    }
+
+    @Test("array conversions equal the scalar ones: normal values at every scale, every encoding back to float32")
+    func arraysEqualScalars() {
+        var g = SplitMix64(seed: 9)
+        let floats: [Float] = (0..<20_000).map { _ in Float(bitPattern: UInt32(truncatingIfNeeded: g.next())) }
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let arrayed = [T](converting: floats)
+            #expect(zip(arrayed, floats).allSatisfy { same($0, T($1)) }, "\(T.self) from float32")
+            let all = every(t)
+            #expect(zip([Float](converting: all), all).allSatisfy { $0.bitPattern == Float($1).bitPattern || ($0.isNaN && $1.isNaN) }, "\(T.self) to float32")
+        }
+        for t in allTypes { check(t) }
     }
 }
