@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
         .target(name: "Simulation", dependencies: ["FloatFormats"]),
         .target(name: "FloatTypes", dependencies: ["FloatFormats"]),
-        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation"]),
+        .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation", "FloatTypes"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "Simulation"]),
         .executableTarget(
             name: "floatlab",

@@ -15,8 +15,13 @@ extension Array where Element: SmallBinaryFloat {
         self = [Element](unsafeUninitializedCapacity: floats.count) { out, count in
             floats.withUnsafeBytes { raw in
                 let source = raw.bindMemory(to: UInt32.self)
-                let destination = UnsafeMutableRawBufferPointer(out).bindMemory(to: Element.Storage.self)
-                converter.convert(source, into: destination)
+                let destination = UnsafeMutableRawBufferPointer(out)
+                // The storage width chosen here, so that the kernel is specialized for it.
+                switch MemoryLayout<Element.Storage>.size {
+                case 1: converter.convert(source, into: destination.bindMemory(to: UInt8.self))
+                case 2: converter.convert(source, into: destination.bindMemory(to: UInt16.self))
+                default: converter.convert(source, into: destination.bindMemory(to: UInt32.self))
+                }
             }
             count = floats.count
         }
@@ -28,9 +33,12 @@ extension Array where Element == Float {
         let converter = ConverterCache.shared.converter(from: T.format, to: .float32)
         self = [Float](unsafeUninitializedCapacity: values.count) { out, count in
             values.withUnsafeBytes { raw in
-                let source = raw.bindMemory(to: T.Storage.self)
                 let destination = UnsafeMutableRawBufferPointer(out).bindMemory(to: UInt32.self)
-                converter.convert(source, into: destination)
+                switch MemoryLayout<T.Storage>.size {
+                case 1: converter.convert(raw.bindMemory(to: UInt8.self), into: destination)
+                case 2: converter.convert(raw.bindMemory(to: UInt16.self), into: destination)
+                default: converter.convert(raw.bindMemory(to: UInt32.self), into: destination)
+                }
             }
             count = values.count
         }

@@ -26,6 +26,8 @@ where Exponent == Int, RawSignificand == UInt64, RawExponent == UInt, Magnitude 
     associatedtype Storage: FixedWidthInteger & UnsignedInteger & Sendable & Codable
     /// The format, a constant of the type.
     static var format: FloatFormat { get }
+    /// The format's layout as constants for straight-line conversions (one per type, built once).
+    static var narrowing: ScalarNarrowing { get }
     /// The encoding (in the low `format.bitWidth` bits).
     var bitPattern: Storage { get }
     init(bitPattern: Storage)
@@ -39,8 +41,14 @@ extension SmallBinaryFloat {
     // MARK: Conversions, correctly rounded from the exact source value
 
     /// x rounded to nearest even, with the IEEE overflow policy (as `floatlab convert`).
-    public init(_ x: Double) { self.init(Self.format.round(x)) }
-    public init(_ x: Float) { self.init(Self.format.round(x)) }
+    @inlinable public init(_ x: Double) {
+        if let c = Self.narrowing.code(x) { self.init(bitPattern: Storage(truncatingIfNeeded: c)) } else { self.init(core: x) }
+    }
+    @inlinable public init(_ x: Float) {
+        if let c = Self.narrowing.code(x) { self.init(bitPattern: Storage(truncatingIfNeeded: c)) } else { self.init(core: x) }
+    }
+    @usableFromInline init(core x: Double) { self.init(Self.format.round(x)) }
+    @usableFromInline init(core x: Float) { self.init(Self.format.round(x)) }
     #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
     public init(_ x: Float16) { self.init(Self.format.round(x)) }
     #endif

@@ -9,6 +9,9 @@ import FloatFormats
     public let bitPattern: UInt16
     @inlinable public init(bitPattern: UInt16) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.bfloat16
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 8, fractionBits: 7, bias: 127, subnormals: true, largest: 0x7F7F, signed: true)
+    }
 }
 
 /// NVIDIA's TensorFloat-32: 19 bits (float32's exponent, 10 fraction bits) in the low bits of a UInt32; IEEE specials.
@@ -16,6 +19,9 @@ import FloatFormats
     public let bitPattern: UInt32
     @inlinable public init(bitPattern: UInt32) { self.bitPattern = bitPattern & 0x7_FFFF }
     public static let format = FloatFormat.tfloat32
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 8, fractionBits: 10, bias: 127, subnormals: true, largest: 0x3FBFF, signed: true)
+    }
 }
 
 /// OCP E5M2: IEEE-style, with ±∞ and NaNs.
@@ -23,6 +29,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e5m2
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 5, fractionBits: 2, bias: 15, subnormals: true, largest: 0x7B, signed: true)
+    }
 }
 
 /// IEEE-style E4M3 (with ±∞ and NaNs; largest finite 240).
@@ -30,6 +39,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e4m3
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 7, subnormals: true, largest: 0x77, signed: true)
+    }
 }
 
 /// OCP E4M3 ("fn": finite, one NaN pattern per sign, 0x7F and 0xFF; largest 448).
@@ -40,6 +52,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e4m3fn
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 7, subnormals: true, largest: 0x7E, signed: true)
+    }
 }
 
 /// E4M3 FNUZ (AMD/Graphcore): bias 8, one NaN at 0x80, no −0, no infinity.
@@ -48,6 +63,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e4m3fnuz
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 8, subnormals: true, largest: 0x7F, signed: true)
+    }
 }
 
 /// E5M2 FNUZ: bias 16, one NaN at 0x80, no −0, no infinity; `infinity` is NaN.
@@ -55,6 +73,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e5m2fnuz
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 5, fractionBits: 2, bias: 16, subnormals: true, largest: 0x7F, signed: true)
+    }
 }
 
 /// E4M3 with bias 11, FNUZ (Graphcore): one NaN at 0x80, no −0, no infinity; `infinity` is NaN.
@@ -62,6 +83,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e4m3b11fnuz
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 11, subnormals: true, largest: 0x7F, signed: true)
+    }
 }
 
 /// IEEE-style E3M4 (with ±∞ and NaNs).
@@ -69,6 +93,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e3m4
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 3, fractionBits: 4, bias: 3, subnormals: true, largest: 0x6F, signed: true)
+    }
 }
 
 /// OCP E8M0, the MX scale: unsigned powers of two 2^−127 … 2^127, NaN at 0xFF;
@@ -79,6 +106,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e8m0fnu
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 8, fractionBits: 0, bias: 127, subnormals: false, largest: 0xFE, signed: false)
+    }
 }
 
 /// OCP FP6 E2M3: finite only, no NaN, no infinity (largest 7.5). `infinity`
@@ -88,6 +118,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern & 0x3F }
     public static let format = FloatFormat.float6_e2m3fn
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 2, fractionBits: 3, bias: 1, subnormals: true, largest: 0x1F, signed: true)
+    }
 }
 
 /// OCP FP6 E3M2: finite only (largest 28); `infinity` is 28, `nan` is +0, as for E2M3.
@@ -95,6 +128,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern & 0x3F }
     public static let format = FloatFormat.float6_e3m2fn
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 3, fractionBits: 2, bias: 3, subnormals: true, largest: 0x1F, signed: true)
+    }
 }
 
 /// OCP FP4 E2M1: the 16 values ±{0, 0.5, 1, 1.5, 2, 3, 4, 6}; finite only.
@@ -103,6 +139,9 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern & 0x0F }
     public static let format = FloatFormat.float4_e2m1fn
+    @inlinable public static var narrowing: ScalarNarrowing {
+        ScalarNarrowing(exponentBits: 2, fractionBits: 1, bias: 1, subnormals: true, largest: 0x7, signed: true)
+    }
 }
 
 extension Double {

@@ -204,4 +204,44 @@ func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPa
         }
         for t in allTypes { check(t) }
     }
+
+    @Test("the straight-line conversions from Float and Double equal the core: every value of each type, the midpoints and their float32 and float64 neighbours, seeded random bits")
+    func straightLineConversions() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let f = T.format
+            var floats: [Float] = [], doubles: [Double] = []
+            let finite = every(t).filter { $0.isFinite }.map { Double($0) }.sorted()
+            for (a, b) in zip(finite, finite.dropFirst()) {
+                let mid = (a + b) / 2   // exact: every value is a float64 with few bits
+                for d in [a, mid, mid.nextUp, mid.nextDown, b] {
+                    doubles.append(d); doubles.append(-d)
+                    let x = Float(d)
+                    for y in [x, x.nextUp, x.nextDown] { floats.append(y); floats.append(-y) }
+                }
+            }
+            var g = SplitMix64(seed: 5)
+            for _ in 0..<100_000 {
+                floats.append(Float(bitPattern: UInt32(truncatingIfNeeded: g.next())))
+                doubles.append(Double(bitPattern: g.next()))
+                // Values near the format's range, where rounding decides.
+                floats.append(Float(sign: .plus, exponent: Int(g.next() % 300) - 150, significand: 1 + Float(g.next() % 1024) / 1024))
+            }
+            var bad: [String] = []
+            for x in floats where !same(T(x), T(bitPattern: T.Storage(truncatingIfNeeded: f.round(x).code))) && bad.count < 3 { bad.append("Float \(x)") }
+            for x in doubles where !same(T(x), T(bitPattern: T.Storage(truncatingIfNeeded: f.round(x).code))) && bad.count < 3 { bad.append("Double \(x)") }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("each type's literal layout constants are its format's")
+    func layoutLiterals() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let f = T.format
+            let literal = T.narrowing, derived = ScalarNarrowing(exponentBits: f.exponentBits, fractionBits: f.fractionBits, bias: f.bias,
+                                                                 subnormals: f.hasSubnormals, largest: f.largestFiniteMagnitude, signed: f.isSigned)
+            #expect(literal == derived, "\(T.self)")
+        }
+        for t in allTypes { check(t) }
+    }
 }

@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Elements per array.")
     var elements: Int = 1 << 24
 
-    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels): conversions source->target[/mode[/policy]][/scale:S], quantization quantize:SCHEME[/GRANULARITY] and dequantize:SCHEME, simulated dot products simulate:dot/INPUT/ACCUMULATOR[/MODE] (against native float32).")
+    @Option(help: "Comma-separated kernel names (default: the performance goals' kernels): conversions source->target[/mode[/policy]][/scale:S], quantization quantize:SCHEME[/GRANULARITY] and dequantize:SCHEME, simulated dot products simulate:dot/INPUT/ACCUMULATOR[/MODE] (against native float32), Swift types type:NAME (scalar init in a loop) and type:NAME/array.")
     var kernels: String?
 
     @Option(help: "Repetitions; the median is reported.")
@@ -39,17 +39,22 @@ struct Bench: ParsableCommand {
         case conversion(KernelSpec)
         case quantization(QuantizationKernelSpec)
         case simulation(SimulationKernelSpec)
+        case type(TypeKernelSpec)
     }
 
     func specs() throws -> [Kernel] {
         guard let kernels else {
             return KernelSpec.defaults.map(Kernel.conversion) + QuantizationKernelSpec.defaults.map(Kernel.quantization)
-                + SimulationKernelSpec.defaults.map(Kernel.simulation)
+                + SimulationKernelSpec.defaults.map(Kernel.simulation) + TypeKernelSpec.defaults.map(Kernel.type)
         }
         return try kernels.split(separator: ",").map { name -> Kernel in
             let text = String(name)
             if QuantizationKernelSpec.isQuantizationKernel(text) {
                 do throws(QuantizationError) { return .quantization(try QuantizationKernelSpec(parsing: text)) }
+                catch { throw ValidationError(error.message) }
+            }
+            if TypeKernelSpec.isTypeKernel(text) {
+                do throws(FormatError) { return .type(try TypeKernelSpec(parsing: text)) }
                 catch { throw ValidationError(error.message) }
             }
             if SimulationKernelSpec.isSimulationKernel(text) {
@@ -72,6 +77,8 @@ struct Bench: ParsableCommand {
                 do throws(QuantizationError) { return try bench.run(spec) } catch { throw CommandError(error.message) }
             case .simulation(let spec):
                 do throws(FormatError) { return try bench.run(spec) } catch { throw CommandError(error.message) }
+            case .type(let spec):
+                return bench.run(spec)
             }
         }
         let table = BenchmarkReport.table(results)
