@@ -15,6 +15,8 @@ import FloatFormats
     @usableFromInline let largest: UInt64, signed: Bool, signMask: UInt64, usable32: Bool
     /// 1 without fraction bits (E8M0): the significand's only bit, the implicit one, is odd, so a tie goes up.
     @usableFromInline let oddSignificand: UInt64
+    /// 2^(M − emin): a subnormal result's code is the source times this, rounded to an integer (0 without subnormals).
+    @usableFromInline let subnormalScale: Double
 
     /// The constants from the layout, written as literals by each type so that
     /// they fold into the code: the field widths, the bias, whether there are
@@ -37,12 +39,14 @@ import FloatFormats
         signMask = signed ? UInt64(1) << UInt64(e + m) : 0
         usable32 = m < 23
         oddSignificand = m == 0 ? 1 : 0
+        subnormalScale = subnormals ? Double(sign: .plus, exponent: m - emin, significand: 1) : 0
     }
 
     /// The code of x rounded to nearest even, or nil where the core must decide.
     @inlinable @inline(__always) func code(_ x: Float) -> UInt64? {
         let bits = x.bitPattern, magnitude = bits & 0x7FFF_FFFF
-        guard usable32, magnitude >= normalMin32, magnitude <= normalMax32, signed || bits >> 31 == 0 else { return nil }
+        guard usable32, magnitude <= normalMax32, signed || bits >> 31 == 0 else { return nil }
+        if magnitude < normalMin32 { return subnormal(Double(Float(bitPattern: magnitude)), negative: bits >> 31 != 0) }
         let rounded = (magnitude &+ ((UInt32(1) &<< shift32) &>> 1) &- 1 &+ (((magnitude &>> shift32) | UInt32(truncatingIfNeeded: oddSignificand)) & 1)) &>> shift32
         let m = UInt64(rounded &- rebias32)
         guard m <= largest, m >> 63 == 0 else { return nil }
@@ -51,10 +55,22 @@ import FloatFormats
 
     @inlinable @inline(__always) func code(_ x: Double) -> UInt64? {
         let bits = x.bitPattern, magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
-        guard magnitude >= normalMin64, magnitude <= normalMax64, signed || bits >> 63 == 0 else { return nil }
+        guard magnitude <= normalMax64, signed || bits >> 63 == 0 else { return nil }
+        if magnitude < normalMin64 { return subnormal(Double(bitPattern: magnitude), negative: bits >> 63 != 0) }
         let rounded = (magnitude &+ ((UInt64(1) &<< shift64) &>> 1) &- 1 &+ (((magnitude &>> shift64) | oddSignificand) & 1)) &>> shift64
         let m = rounded &- rebias64
         guard m <= largest else { return nil }
         return bits >> 63 == 0 ? m : m | signMask
+    }
+
+    /// A magnitude below the smallest normal: its code is the magnitude in units of the smallest subnormal,
+    /// rounded to the nearest even integer (adding and subtracting 2^52 rounds a float64 below 2^52 so);
+    /// 2^M, the smallest normal's code, when it rounds up into the normals. Zero results go to the core
+    /// (their sign depends on the format).
+    @inlinable @inline(__always) func subnormal(_ magnitude: Double, negative: Bool) -> UInt64? {
+        let units = magnitude * subnormalScale   // exact: a power of two, and below 2^(M+1)
+        let q = UInt64((units + 0x1p52) - 0x1p52)
+        guard q != 0 else { return nil }
+        return negative ? q | signMask : q
     }
 }
