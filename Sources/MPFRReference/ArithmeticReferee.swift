@@ -73,7 +73,15 @@ extension Referee {
         let z = BigFloat(precision: precision)
         let rnd = down ? floatlab_rndd() : floatlab_rndz()
         mpfr_clear_flags()
-        let ternary: Int32 = z.withMPFR { out in
+        let ternary = apply(op, v, into: z, rounding: rnd)
+        return (z, ternary, mpfr_nanflag_p() != 0, mpfr_divby0_p() != 0)
+    }
+}
+
+extension Referee {
+    /// z = op(v) in MPFR with the rounding direction `rnd`; the ternary value.
+    static func apply(_ op: ArithmeticOperation, _ v: [BigFloat], into z: BigFloat, rounding rnd: mpfr_rnd_t) -> Int32 {
+        z.withMPFR { out in
             switch op {
             case .add: return BigFloat.withMPFR(v[0], v[1]) { mpfr_add(out, $0, $1, rnd) }
             case .sub: return BigFloat.withMPFR(v[0], v[1]) { mpfr_sub(out, $0, $1, rnd) }
@@ -82,16 +90,13 @@ extension Referee {
             case .sqrt: return v[0].withMPFR { mpfr_sqrt(out, $0, rnd) }
             case .fma: return BigFloat.withMPFR(v[0], v[1], v[2]) { mpfr_fma(out, $0, $1, $2, rnd) }
             case .rem: return BigFloat.withMPFR(v[0], v[1]) { mpfr_remainder(out, $0, $1, rnd) }
-            // No NaNs get here; mpfr_min and mpfr_max order −0 below +0.
+            // mpfr_min and mpfr_max order −0 below +0.
             case .min: return BigFloat.withMPFR(v[0], v[1]) { mpfr_min(out, $0, $1, rnd) }
             case .max: return BigFloat.withMPFR(v[0], v[1]) { mpfr_max(out, $0, $1, rnd) }
             }
         }
-        return (z, ternary, mpfr_nanflag_p() != 0, mpfr_divby0_p() != 0)
     }
-}
 
-extension Referee {
     /// The expected a · 2^n: `mpfr_mul_2si` (exact), rounded into the format.
     public static func expectedScaleB(_ a: UInt64, _ n: Int, in target: Target, options: ArithmeticOptions, random: UInt64 = 0) -> Expected {
         let f = target.format

@@ -34,20 +34,7 @@ public struct MPFRExactArithmetic: ExactArithmetic {
 
     public func apply(_ op: ArithmeticOperation, _ v: [BigFloat]) -> BigFloat {
         let z = BigFloat(precision: Self.precision)
-        let rnd = floatlab_rndn()
-        _ = z.withMPFR { out -> Int32 in
-            switch op {
-            case .add: return BigFloat.withMPFR(v[0], v[1]) { mpfr_add(out, $0, $1, rnd) }
-            case .sub: return BigFloat.withMPFR(v[0], v[1]) { mpfr_sub(out, $0, $1, rnd) }
-            case .mul: return BigFloat.withMPFR(v[0], v[1]) { mpfr_mul(out, $0, $1, rnd) }
-            case .div: return BigFloat.withMPFR(v[0], v[1]) { mpfr_div(out, $0, $1, rnd) }
-            case .sqrt: return v[0].withMPFR { mpfr_sqrt(out, $0, rnd) }
-            case .fma: return BigFloat.withMPFR(v[0], v[1], v[2]) { mpfr_fma(out, $0, $1, $2, rnd) }
-            case .rem: return BigFloat.withMPFR(v[0], v[1]) { mpfr_remainder(out, $0, $1, rnd) }
-            case .min: return BigFloat.withMPFR(v[0], v[1]) { mpfr_min(out, $0, $1, rnd) }
-            case .max: return BigFloat.withMPFR(v[0], v[1]) { mpfr_max(out, $0, $1, rnd) }
-            }
-        }
+        _ = Referee.apply(op, v, into: z, rounding: floatlab_rndn())
         return z
     }
 

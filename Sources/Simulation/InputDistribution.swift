@@ -11,9 +11,11 @@ public enum InputDistribution: String, CaseIterable, Sendable {
     /// Uniform on (0, 1]: sums without cancellation, where the bounds are nearly attained.
     case positive
 
-    /// `count` values of stream `stream`.
+    /// `count` values of stream `stream`. The data's streams start one past
+    /// the seed, so that they never coincide with stochastic rounding's
+    /// stream of the same seed (`floatlab simulate --seed S` seeds both).
     public func values(count: Int, seed: UInt64, stream: UInt64 = 0) -> [Double] {
-        let random = RandomStream(seed: seed &+ stream &* 0xD1B5_4A32_D192_ED03)
+        let random = RandomStream(seed: (seed &+ 1) &+ stream &* 0xD1B5_4A32_D192_ED03)
         // 53 random bits as a double in [0, 1).
         func unit(_ i: Int) -> Double { Double(random[UInt64(i)] >> 11) * 0x1p-53 }
         switch self {

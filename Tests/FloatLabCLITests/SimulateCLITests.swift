@@ -81,4 +81,14 @@ import FloatLabTestSupport
         let binding = try floatlab("eval", "--format", "bfloat16", "x", "--let", "x")
         #expect(binding.status != 0 && binding.stderr.contains("NAME=VALUE"))
     }
+
+    @Test("simulate --seed S seeds the distribution's data: the same seed the same data, another seed other data")
+    func seed() throws {
+        func exact(_ seed: String) throws -> Double? {
+            let r = try floatlab("simulate", "sum", "--format", "float32", "--n", "64", "--seed", seed, "--as", "json")
+            return (try json(r.stdout) as? [String: Any])?["exact"] as? Double
+        }
+        #expect(try exact("3") == exact("3"))
+        #expect(try exact("3") != exact("4"))
+    }
 }

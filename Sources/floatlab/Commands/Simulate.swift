@@ -43,11 +43,8 @@ struct Simulate: ParsableCommand {
     @Option(help: "Operands from these files (.npy, .safetensors, text), repeated for a second operand; see the discussion of each kind.")
     var data: [String] = []
 
-    @Option(help: "Seeded operands: normal, uniform (on [−1, 1)) or positive (on (0, 1]).")
+    @Option(help: "Seeded operands: normal, uniform (on [−1, 1)) or positive (on (0, 1]); --seed seeds them (and stochastic rounding).")
     var distribution: InputDistribution = .normal
-
-    @Option(help: "The seed of seeded operands.")
-    var dataSeed: UInt64 = 1
 
     @Option(help: "Lengths N1..N2: N1, 2·N1, 4·N1, …, N2.", transform: parseSweep)
     var sweep: ClosedRange<Int>?
@@ -62,7 +59,7 @@ struct Simulate: ParsableCommand {
             var operands: SimulationOperands
             if data.isEmpty {
                 operands = try .random(kind: kind, format: format, n: longest ?? 1024, rows: m, columns: p,
-                                       distribution: distribution, seed: dataSeed)
+                                       distribution: distribution, seed: rounding.seed)
             } else {
                 let arrays = try data.map { path throws -> (values: [Double], shape: [Int]) in
                     let tensor = try TensorFile(path: path).read(0)
