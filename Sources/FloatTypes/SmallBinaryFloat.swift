@@ -28,14 +28,17 @@ where Exponent == Int, RawSignificand == UInt64, RawExponent == UInt, Magnitude 
     static var format: FloatFormat { get }
     /// The format's layout as constants for straight-line conversions (one per type, built once).
     static var narrowing: ScalarNarrowing { get }
+    /// The format's masks and the codes of its constants, as bit literals (one per type).
+    static var layout: ScalarLayout { get }
     /// The encoding (in the low `format.bitWidth` bits).
     var bitPattern: Storage { get }
     init(bitPattern: Storage)
 }
 
 extension SmallBinaryFloat {
-    @inline(__always) var code: UInt64 { UInt64(truncatingIfNeeded: bitPattern) & Self.format.encodingMask }
-    @inline(__always) init(code: UInt64) { self.init(bitPattern: Storage(truncatingIfNeeded: code)) }
+    /// The encoding; every initializer keeps the bits above the format's width clear.
+    @usableFromInline @inline(__always) var code: UInt64 { UInt64(truncatingIfNeeded: bitPattern) }
+    @usableFromInline @inline(__always) init(code: UInt64) { self.init(bitPattern: Storage(truncatingIfNeeded: code)) }
     @inline(__always) init(_ r: RoundedResult) { self.init(code: r.code) }
 
     // MARK: Conversions, correctly rounded from the exact source value
@@ -126,25 +129,25 @@ extension SmallBinaryFloat {
     public static var exponentBitCount: Int { format.exponentBits }
     public static var significandBitCount: Int { format.fractionBits }
     /// The format's NaN; in a format without NaN (fp6, fp4) +0, what its invalid operations give.
-    public static var nan: Self { Self(Double.nan) }
+    public static var nan: Self { Self(code: layout.nan) }
     /// A signalling NaN where the format has them (the IEEE-style formats), else `nan`.
     public static var signalingNaN: Self {
         guard format.specials == .ieee, format.fractionBits >= 2 else { return nan }
         return Self(code: format.positiveInfinity! | 1)
     }
     /// +∞ where the format has it; else what +∞ converts to: NaN (e4m3fn, the FNUZ formats, E8M0), the largest value (fp6, fp4).
-    public static var infinity: Self { Self(Double.infinity) }
-    public static var greatestFiniteMagnitude: Self { Self(code: format.largestFiniteMagnitude) }
-    public static var leastNormalMagnitude: Self { Self(code: format.round(format.smallestNormal).code) }
-    public static var leastNonzeroMagnitude: Self { Self(code: format.round(format.smallestPositive).code) }
-    public static var pi: Self { Self(Double.pi, rounding: .towardZero) }   // π rounded toward zero, as the protocol asks
-    public static var zero: Self { Self(0.0) }
+    public static var infinity: Self { Self(code: layout.infinity) }
+    public static var greatestFiniteMagnitude: Self { Self(code: layout.largest) }
+    public static var leastNormalMagnitude: Self { Self(code: layout.leastNormal) }
+    public static var leastNonzeroMagnitude: Self { Self(code: layout.leastNonzero) }
+    /// π rounded toward zero, as the protocol asks.
+    public static var pi: Self { Self(code: layout.pi) }
+    /// What 0 converts to: +0; NaN in E8M0, which has no zero.
+    public static var zero: Self { Self(code: layout.zero) }
 
     // MARK: Fields
 
-    public var sign: FloatingPointSign {
-        Self.format.isSigned && code & Self.format.signMask != 0 ? .minus : .plus
-    }
+    public var sign: FloatingPointSign { code & Self.layout.signMask != 0 ? .minus : .plus }
     public var exponentBitPattern: UInt { UInt(truncatingIfNeeded: (code >> UInt64(Self.format.fractionBits)) & ((UInt64(1) << UInt64(Self.format.exponentBits)) - 1)) }
     public var significandBitPattern: UInt64 { code & ((UInt64(1) << UInt64(Self.format.fractionBits)) &- 1) }
 
@@ -197,13 +200,14 @@ extension SmallBinaryFloat {
 
     // MARK: Classification
 
-    public var isNaN: Bool { Self.format.isNaN(code) }
+    // Straight-line on the type's literal masks (`ScalarLayout`).
+    @inlinable public var isNaN: Bool { Self.layout.isNaN(code) }
     public var isSignalingNaN: Bool { isNaN && Self.format.nanPayload(of: code).signaling }
-    public var isInfinite: Bool { Self.format.isInfinite(code) }
-    public var isFinite: Bool { !Self.format.isSpecial(code) }
-    public var isZero: Bool { isFinite && code & Self.format.magnitudeMask == 0 && Self.format.hasZero }
-    public var isSubnormal: Bool { isFinite && !isZero && Self.format.hasSubnormals && exponentBitPattern == 0 }
-    public var isNormal: Bool { isFinite && !isZero && !isSubnormal }
+    @inlinable public var isInfinite: Bool { Self.layout.isInfinite(code) }
+    @inlinable public var isFinite: Bool { Self.layout.isFinite(code) }
+    @inlinable public var isZero: Bool { Self.layout.isZero(code) }
+    @inlinable public var isSubnormal: Bool { Self.layout.isSubnormal(code) }
+    @inlinable public var isNormal: Bool { isFinite && !isZero && !isSubnormal }
     public var isCanonical: Bool { true }
 
     // MARK: Arithmetic, through the core
@@ -255,12 +259,10 @@ extension SmallBinaryFloat {
 
     // MARK: Comparison
 
-    public func isEqual(to other: Self) -> Bool { Self.format.compare(code, other.code).comparison == .equal }
-    public func isLess(than other: Self) -> Bool { Self.format.compare(code, other.code).comparison == .less }
-    public func isLessThanOrEqualTo(_ other: Self) -> Bool {
-        let c = Self.format.compare(code, other.code).comparison
-        return c == .less || c == .equal
-    }
+    // Straight-line on the type's literal masks: NaN is unordered, −0 equals +0, else ±magnitude orders.
+    @inlinable public func isEqual(to other: Self) -> Bool { Self.layout.equal(code, other.code) }
+    @inlinable public func isLess(than other: Self) -> Bool { Self.layout.less(code, other.code) }
+    @inlinable public func isLessThanOrEqualTo(_ other: Self) -> Bool { Self.layout.lessOrEqual(code, other.code) }
 
     /// IEEE 754 totalOrder: −NaN < −∞ < … < −0 < +0 < … < +∞ < +NaN (a NaN's sign is its sign bit).
     public func isTotallyOrdered(belowOrEqualTo other: Self) -> Bool {
@@ -285,8 +287,11 @@ extension SmallBinaryFloat {
     public func distance(to other: Self) -> Self { other - self }
     public func advanced(by n: Self) -> Self { self + n }
 
-    public static func == (a: Self, b: Self) -> Bool { a.isEqual(to: b) }
-    public static func < (a: Self, b: Self) -> Bool { a.isLess(than: b) }
+    @inlinable public static func == (a: Self, b: Self) -> Bool { a.isEqual(to: b) }
+    @inlinable public static func < (a: Self, b: Self) -> Bool { a.isLess(than: b) }
+    @inlinable public static func <= (a: Self, b: Self) -> Bool { a.isLessThanOrEqualTo(b) }
+    @inlinable public static func > (a: Self, b: Self) -> Bool { b.isLess(than: a) }
+    @inlinable public static func >= (a: Self, b: Self) -> Bool { b.isLessThanOrEqualTo(a) }
 
     public func hash(into hasher: inout Hasher) {
         // Equal values hash alike: both zeros as +0.

@@ -12,6 +12,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 8, fractionBits: 7, bias: 127, subnormals: true, largest: 0x7F7F, signed: true)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x8000, magnitudeMask: 0x7FFF, nanFrom: 0x7F81, infinityMagnitude: 0x7F80, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x7F7F, leastNormal: 0x80, leastNonzero: 0x1, one: 0x3F80, nan: 0x7FC0, infinity: 0x7F80, zero: 0x0, pi: 0x4049)
+    }
 }
 
 /// NVIDIA's TensorFloat-32: 19 bits (float32's exponent, 10 fraction bits) in the low bits of a UInt32; IEEE specials.
@@ -21,6 +25,10 @@ import FloatFormats
     public static let format = FloatFormat.tfloat32
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 8, fractionBits: 10, bias: 127, subnormals: true, largest: 0x3FBFF, signed: true)
+    }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x40000, magnitudeMask: 0x3FFFF, nanFrom: 0x3FC01, infinityMagnitude: 0x3FC00, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x3FBFF, leastNormal: 0x400, leastNonzero: 0x1, one: 0x1FC00, nan: 0x3FE00, infinity: 0x3FC00, zero: 0x0, pi: 0x20248)
     }
 }
 
@@ -32,6 +40,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 5, fractionBits: 2, bias: 15, subnormals: true, largest: 0x7B, signed: true)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x7D, infinityMagnitude: 0x7C, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x7B, leastNormal: 0x4, leastNonzero: 0x1, one: 0x3C, nan: 0x7E, infinity: 0x7C, zero: 0x0, pi: 0x42)
+    }
 }
 
 /// IEEE-style E4M3 (with ±∞ and NaNs; largest finite 240).
@@ -41,6 +53,10 @@ import FloatFormats
     public static let format = FloatFormat.float8_e4m3
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 7, subnormals: true, largest: 0x77, signed: true)
+    }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x79, infinityMagnitude: 0x78, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x77, leastNormal: 0x8, leastNonzero: 0x1, one: 0x38, nan: 0x7C, infinity: 0x78, zero: 0x0, pi: 0x44)
     }
 }
 
@@ -55,6 +71,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 7, subnormals: true, largest: 0x7E, signed: true)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x7F, infinityMagnitude: 0x80, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x7E, leastNormal: 0x8, leastNonzero: 0x1, one: 0x38, nan: 0x7F, infinity: 0x7F, zero: 0x0, pi: 0x44)
+    }
 }
 
 /// E4M3 FNUZ (AMD/Graphcore): bias 8, one NaN at 0x80, no −0, no infinity.
@@ -66,6 +86,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 8, subnormals: true, largest: 0x7F, signed: true)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x80, infinityMagnitude: 0x80, negativeZeroIsNaN: true, hasZero: true,
+                     largest: 0x7F, leastNormal: 0x8, leastNonzero: 0x1, one: 0x40, nan: 0x80, infinity: 0x80, zero: 0x0, pi: 0x4C)
+    }
 }
 
 /// E5M2 FNUZ: bias 16, one NaN at 0x80, no −0, no infinity; `infinity` is NaN.
@@ -75,6 +99,10 @@ import FloatFormats
     public static let format = FloatFormat.float8_e5m2fnuz
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 5, fractionBits: 2, bias: 16, subnormals: true, largest: 0x7F, signed: true)
+    }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x80, infinityMagnitude: 0x80, negativeZeroIsNaN: true, hasZero: true,
+                     largest: 0x7F, leastNormal: 0x4, leastNonzero: 0x1, one: 0x40, nan: 0x80, infinity: 0x80, zero: 0x0, pi: 0x46)
     }
 }
 
@@ -86,6 +114,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 11, subnormals: true, largest: 0x7F, signed: true)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x80, infinityMagnitude: 0x80, negativeZeroIsNaN: true, hasZero: true,
+                     largest: 0x7F, leastNormal: 0x8, leastNonzero: 0x1, one: 0x58, nan: 0x80, infinity: 0x80, zero: 0x0, pi: 0x64)
+    }
 }
 
 /// IEEE-style E3M4 (with ±∞ and NaNs).
@@ -95,6 +127,10 @@ import FloatFormats
     public static let format = FloatFormat.float8_e3m4
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 3, fractionBits: 4, bias: 3, subnormals: true, largest: 0x6F, signed: true)
+    }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x80, magnitudeMask: 0x7F, nanFrom: 0x71, infinityMagnitude: 0x70, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x6F, leastNormal: 0x10, leastNonzero: 0x1, one: 0x30, nan: 0x78, infinity: 0x70, zero: 0x0, pi: 0x49)
     }
 }
 
@@ -109,6 +145,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 8, fractionBits: 0, bias: 127, subnormals: false, largest: 0xFE, signed: false)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x0, magnitudeMask: 0xFF, nanFrom: 0xFF, infinityMagnitude: 0x100, negativeZeroIsNaN: false, hasZero: false,
+                     largest: 0xFE, leastNormal: 0x0, leastNonzero: 0x0, one: 0x7F, nan: 0xFF, infinity: 0xFF, zero: 0xFF, pi: 0x80)
+    }
 }
 
 /// OCP FP6 E2M3: finite only, no NaN, no infinity (largest 7.5). `infinity`
@@ -121,6 +161,10 @@ import FloatFormats
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 2, fractionBits: 3, bias: 1, subnormals: true, largest: 0x1F, signed: true)
     }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x20, magnitudeMask: 0x1F, nanFrom: 0x20, infinityMagnitude: 0x20, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x1F, leastNormal: 0x8, leastNonzero: 0x1, one: 0x8, nan: 0x0, infinity: 0x1F, zero: 0x0, pi: 0x14)
+    }
 }
 
 /// OCP FP6 E3M2: finite only (largest 28); `infinity` is 28, `nan` is +0, as for E2M3.
@@ -130,6 +174,10 @@ import FloatFormats
     public static let format = FloatFormat.float6_e3m2fn
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 3, fractionBits: 2, bias: 3, subnormals: true, largest: 0x1F, signed: true)
+    }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x20, magnitudeMask: 0x1F, nanFrom: 0x20, infinityMagnitude: 0x20, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x1F, leastNormal: 0x4, leastNonzero: 0x1, one: 0xC, nan: 0x0, infinity: 0x1F, zero: 0x0, pi: 0x12)
     }
 }
 
@@ -141,6 +189,10 @@ import FloatFormats
     public static let format = FloatFormat.float4_e2m1fn
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 2, fractionBits: 1, bias: 1, subnormals: true, largest: 0x7, signed: true)
+    }
+    @inlinable public static var layout: ScalarLayout {
+        ScalarLayout(signMask: 0x8, magnitudeMask: 0x7, nanFrom: 0x8, infinityMagnitude: 0x8, negativeZeroIsNaN: false, hasZero: true,
+                     largest: 0x7, leastNormal: 0x2, leastNonzero: 0x1, one: 0x2, nan: 0x0, infinity: 0x7, zero: 0x0, pi: 0x5)
     }
 }
 

@@ -241,6 +241,55 @@ func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPa
             let literal = T.narrowing, derived = ScalarNarrowing(exponentBits: f.exponentBits, fractionBits: f.fractionBits, bias: f.bias,
                                                                  subnormals: f.hasSubnormals, largest: f.largestFiniteMagnitude, signed: f.isSigned)
             #expect(literal == derived, "\(T.self)")
+            #expect(T.layout == ScalarLayout(deriving: f), "\(T.self): \(T.layout) ≠ \(ScalarLayout(deriving: f))")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("classification on the literal masks equals the core's for every encoding of every type")
+    func classification() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let f = T.format
+            var bad: [String] = []
+            for x in every(t) {
+                let c = code(x)
+                let d = f.decodeUnchecked(c)
+                let zero = d.value?.isZero ?? false
+                let subnormal = f.hasSubnormals && !f.isSpecial(c) && !zero && (c & f.magnitudeMask) >> UInt64(f.fractionBits) == 0
+                let negative = d.value.map { $0.isNegative } ?? (f.isSigned && c & f.signMask != 0)
+                let ok = x.isNaN == f.isNaN(c) && x.isInfinite == f.isInfinite(c) && x.isFinite == !f.isSpecial(c)
+                    && x.isZero == zero && x.isSubnormal == subnormal && x.isNormal == (!f.isSpecial(c) && !zero && !subnormal)
+                    && (x.sign == .minus) == negative
+                if !ok && bad.count < 3 { bad.append(x.debugDescription) }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+
+    @Test("comparisons on the literal masks equal the core's: every pair of the 8-bit and smaller types, every 16- and 19-bit value against the boundary values")
+    func comparisons() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            let f = T.format
+            let xs = every(t)
+            let ys: [T]
+            if f.bitWidth <= 8 {
+                ys = xs
+            } else {
+                // Both zeros, the smallest subnormals and normals, 1, the largest finite values, ∞ and NaNs, each with its neighbours.
+                let seeds: [UInt64] = [0, 1, 2, f.round(f.smallestNormal).code, f.round(1.0).code, f.largestFiniteMagnitude, f.positiveInfinity!, f.canonicalNaN!, f.magnitudeMask]
+                ys = seeds.flatMap { c in [c, c &+ 1, c &- 1].filter { $0 <= f.magnitudeMask }.flatMap { [T(bitPattern: T.Storage($0)), T(bitPattern: T.Storage($0 | f.signMask))] } }
+            }
+            var bad: [String] = []
+            for x in xs {
+                for y in ys {
+                    let c = f.compare(code(x), code(y)).comparison
+                    let ok = (x == y) == (c == .equal) && (x < y) == (c == .less) && (x <= y) == (c == .less || c == .equal)
+                        && (x > y) == (c == .greater) && (x >= y) == (c == .greater || c == .equal) && (x != y) == (c != .equal)
+                    if !ok && bad.count < 3 { bad.append("\(x.debugDescription) vs \(y.debugDescription): core \(c)") }
+                }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
         }
         for t in allTypes { check(t) }
     }
