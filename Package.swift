@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),
-        .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport"]),
+        .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport", "FloatTypes"]),
     ]
 )

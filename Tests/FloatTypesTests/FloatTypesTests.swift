@@ -67,6 +67,42 @@ func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPa
         for t in allTypes { check(t) }
     }
 
+    @Test("arithmetic of the 16- and 19-bit types: every value through √ and round-to-integral in five rules, and + − × ÷ rem fma against the boundary values and seeded ones, equal to the core")
+    func wideArithmetic() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type, neighbours: Bool, randomPartners: Int) {
+            let f = T.format
+            var g = SplitMix64(seed: 31)
+            let seeds: [UInt64] = [0, 1, 2, f.round(f.smallestNormal).code, f.round(1.0).code, f.round(3.0).code, f.largestFiniteMagnitude, f.positiveInfinity!, f.canonicalNaN!]
+            var ys = seeds.flatMap { c in (neighbours ? [c, c &+ 1, c &- 1] : [c]).filter { $0 <= f.magnitudeMask }.flatMap { [$0, $0 | f.signMask] } }
+            ys += (0..<randomPartners).map { _ in g.next() & f.encodingMask }
+            let partners = ys.map { T(bitPattern: T.Storage($0)) }
+            var bad: [String] = []
+            func expect(_ got: T, _ want: UInt64, _ what: @autoclosure () -> String) {
+                if code(got) != want && bad.count < 3 { bad.append(what()) }
+            }
+            let rules: [(FloatingPointRoundingRule, RoundingMode)] = [(.toNearestOrEven, .nearestEven), (.toNearestOrAwayFromZero, .nearestAway), (.towardZero, .towardZero), (.up, .up), (.down, .down)]
+            for x in every(t) {
+                let a = code(x)
+                expect(x.squareRoot(), f.squareRoot(a).code, "√\(x.debugDescription)")
+                for (rule, mode) in rules {
+                    expect(x.rounded(rule), f.roundToIntegral(a, options: ArithmeticOptions(rounding: RoundingOptions(mode: mode))).code, "\(rule) \(x.debugDescription)")
+                }
+                for y in partners {
+                    let b = code(y)
+                    expect(x + y, f.add(a, b).code, "\(x.debugDescription) + \(y.debugDescription)")
+                    expect(x - y, f.subtract(a, b).code, "\(x.debugDescription) − \(y.debugDescription)")
+                    expect(x * y, f.multiply(a, b).code, "\(x.debugDescription) × \(y.debugDescription)")
+                    expect(x / y, f.divide(a, b).code, "\(x.debugDescription) ÷ \(y.debugDescription)")
+                    expect(x.remainder(dividingBy: y), f.remainder(a, b).code, "\(x.debugDescription) rem \(y.debugDescription)")
+                    expect(y.addingProduct(x, x), f.fusedMultiplyAdd(a, a, b).code, "fma \(x.debugDescription)")
+                }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        check(BFloat16.self, neighbours: true, randomPartners: 16)
+        check(TFloat32.self, neighbours: false, randomPartners: 0)
+    }
+
     @Test("fmod (truncatingRemainder) equals x − trunc(x/y)·y computed exactly in float64, every pair of the 8-bit types")
     func truncatingRemainder() {
         func check<T: SmallBinaryFloat>(_ t: T.Type) {
