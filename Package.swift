@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ModelQuantization", targets: ["ModelQuantization"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "FloatTypes", targets: ["FloatTypes"]),
+        .library(name: "FloatLabTesting", targets: ["FloatLabTesting"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
     ],
     dependencies: [
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "ModelQuantization", dependencies: ["Quantization", "TensorIO", "FloatFormats"]),
         .target(name: "Simulation", dependencies: ["FloatFormats"]),
         .target(name: "FloatTypes", dependencies: ["FloatFormats"]),
+        // For users' test targets: correct-rounding checks against MPFR, ulp distances, inputs, vector files.
+        .target(name: "FloatLabTesting", dependencies: ["FloatFormats", "FloatTypes", "Verification", "MPFRReference"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation", "FloatTypes"]),
         .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "Simulation"]),
         .executableTarget(
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "MPFRReferenceTests", dependencies: ["MPFRReference", "Verification", "FloatFormats", "Simulation", "FloatLabTestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatTypesTests", dependencies: ["FloatTypes", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "FloatLabTestingTests", dependencies: ["FloatLabTesting", "FloatTypes", "FloatFormats", "Verification", "FloatLabTestSupport"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),

@@ -116,13 +116,17 @@ public final class BigFloat: @unchecked Sendable, CustomStringConvertible {
     public var description: String { (try? decimalString()) ?? "<MPFR could not write this number>" }
 
     /// The exact value as a dyadic, when it is finite and its significand
-    /// fits 64 bits (every value of a format of up to 64 bits of precision);
-    /// nil otherwise.
+    /// fits 64 bits (every value of a format of up to 64 bits of precision,
+    /// whatever the precision it is held at); nil otherwise.
     public func exactDyadic() -> Dyadic? {
         if isNaN || isInfinite { return nil }
         if isZero { return Dyadic(isNegative: isNegative, significand: 0, exponent: 0) }
         let p = precision
-        guard p <= 64 else { return nil }
+        if p > 64 {
+            // At a wider precision: exact at 64 bits, or not a dyadic with a 64-bit significand.
+            let narrow = copy(precision: 64)
+            return narrow.isEqual(to: self) ? narrow.exactDyadic() : nil
+        }
         let scaled = BigFloat(precision: p)
         let e = exponent                                              // |x| ∈ [2^(e−1), 2^e)
         let m: UInt64? = BigFloat.withMPFR(scaled, self) { s, x in
