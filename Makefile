@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test bench peers verify-arithmetic clean real-model transformer-set fixtures
+.PHONY: deps build table test example docs bench peers verify-arithmetic clean real-model transformer-set fixtures
 
 deps:
 	@scripts/ensure-deps.sh
@@ -15,6 +15,11 @@ table: deps
 # tens of millions of conversions (-enable-testing keeps @testable imports working).
 test: deps
 	swift test -c release -Xswiftc -enable-testing
+	$(MAKE) example
+
+# The example package under Examples/: another package using FloatLab by path, its own tests.
+example: deps
+	cd Examples/GenericNumerics && swift test
 
 # Speed, in a release build: every conversion and quantization kernel against a copy measured in the same run.
 bench: deps
