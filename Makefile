@@ -17,6 +17,14 @@ test: deps
 	swift test -c release -Xswiftc -enable-testing
 	$(MAKE) example
 
+# The DocC documentation of the library modules, one combined archive with the articles of
+# Sources/FloatTypes/FloatTypes.docc (getting started, formats, rounding, simulation, verification).
+DOC_TARGETS := FloatFormats FloatTypes Simulation FloatLabTesting Verification Quantization TensorIO
+docs: deps
+	swift package --disable-sandbox generate-documentation $(addprefix --target ,$(DOC_TARGETS)) \
+	  --enable-experimental-combined-documentation --output-path .build/docs
+	@echo "open .build/docs/index.html through a web server, e.g. python3 -m http.server -d .build/docs, then /documentation/floattypes"
+
 # The example package under Examples/: another package using FloatLab by path, its own tests.
 example: deps
 	cd Examples/GenericNumerics && swift test

@@ -9,8 +9,8 @@ public struct DocumentedExample: Sendable, CustomStringConvertible {
     public var description: String { place }
 }
 
-/// Every ```swift example in the doc comments under Sources/ and in the
-/// README's library section.
+/// Every ```swift example in the doc comments under Sources/, in the DocC
+/// articles (Sources/*/*.docc) and in the README's library section.
 public func documentedExamples() throws -> [DocumentedExample] {
     var out: [DocumentedExample] = []
     let sources = repositoryRoot.appendingPathComponent("Sources")
@@ -23,6 +23,13 @@ public func documentedExamples() throws -> [DocumentedExample] {
             let t = line.trimmingCharacters(in: .whitespaces)
             return t.hasPrefix("///") ? String(t.dropFirst(3)) : nil
         }, file: relative)
+    }
+    // The DocC articles: every ```swift block of every catalogue.
+    let articles = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        .compactMap { $0 as? URL }.filter { $0.pathExtension == "md" && $0.path.contains(".docc/") }.sorted { $0.path < $1.path }
+    for file in articles {
+        let relative = String(file.path.dropFirst(repositoryRoot.path.count + 1))
+        out += examples(in: try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").map { $0 }, file: relative)
     }
     let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     out += examples(in: readme.components(separatedBy: "\n").map { $0 }, file: "README.md")
