@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test example docs bench peers verify-arithmetic clean real-model transformer-set fixtures
+.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures
 
 deps:
 	@scripts/ensure-deps.sh
@@ -57,6 +57,10 @@ verify-arithmetic: deps
 	set -e; for f in float16 bfloat16 float32 float64; do .build/release/floatlab verify arithmetic --format $$f --random 200000; done
 	set -e; for f in float16 bfloat16 float32 float64 tfloat32 e6m9 e11m40 binary16p11; do \
 	  for s in 1 2 3; do .build/release/floatlab verify arithmetic --format $$f --structured --seed $$s; done; done
+
+# Every pair of bfloat16 values through the type's + − × ÷ against the core (2^34 comparisons, minutes on two cores).
+verify-types: deps
+	FLOATLAB_EXHAUSTIVE_TYPES=1 swift test -c release -Xswiftc -enable-testing --filter ExhaustiveBFloat16Tests
 
 clean:
 	rm -rf .build
