@@ -10,9 +10,12 @@ import FloatTypes
     func everyPair() {
         let f = FloatFormat.bfloat16
         let chunks = 64
-        let lock = NSLock()
-        var mismatches: [String] = []
-        var compared = 0
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var mismatches: [String] = []
+            var compared = 0
+        }
+        let tally = Tally()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var bad: [String] = []
             var count = 0
@@ -28,11 +31,12 @@ import FloatTypes
                     count += 4
                 }
             }
-            lock.lock()
-            mismatches += bad.prefix(5)
-            compared += count
-            lock.unlock()
+            tally.lock.lock()
+            tally.mismatches += bad.prefix(5)
+            tally.compared += count
+            tally.lock.unlock()
         }
+        let (compared, mismatches) = (tally.compared, tally.mismatches)
         print("bfloat16 pairs: \(compared) comparisons, \(mismatches.count) mismatches")
         #expect(compared == 4 << 32 && mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
