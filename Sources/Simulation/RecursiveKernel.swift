@@ -18,28 +18,28 @@ import FloatFormats
 /// paths cannot disagree. Inexact is raised when discarded bits are not
 /// zero; every other flag can only come from the bit-level operations.
 ///
-/// With nearest-even rounding into float32, or into a format of at most 11
-/// bits with float32's exponents (bfloat16, tf32), the additions run on
-/// hardware float32 instead, a block of 1024 terms at a time: float32's
-/// own addition is the operation (into bfloat16: float32 then rounded once
-/// more, exact by the double-rounding theorem, 24 ≥ 2·11 + 2), the error of
-/// each step is found by TwoSum off the critical path for the inexact flag
-/// (until it is raised), and a block in which anything leaves the normal
-/// range (a subnormal, an overflow, an infinity or NaN) is redone on the
-/// float64 carrier above from its starting value.
+/// With nearest-even rounding into float32, the additions run on hardware
+/// float32 instead, a block of 1024 terms at a time: float32's own addition
+/// is the operation, the error of each step is found by TwoSum off the
+/// critical path for the inexact flag (until it is raised), and a block in
+/// which anything leaves the normal range (a subnormal, an overflow, an
+/// infinity or NaN) is redone on the float64 carrier above from its starting
+/// value. With nearest-even into any other accumulator (bfloat16, float16,
+/// tf32, …), the running value is kept biased in float64 so that float64's
+/// own addition rounds it (`biasedNearestEven`, RecursiveBlocks.swift).
 public struct RecursiveKernel: Sendable {
     let input: FloatFormat, accumulator: FloatFormat
     let options: ArithmeticOptions
     let stream: RandomStream
-    private let table: [Double]
+    let table: [Double]
     private let floatTable: [Float]?          // the input values as float32, when they all are
-    private enum Rule { case nearestEven, towardZero, stochastic(Int) }
-    private let rule: Rule
-    private enum Native { case float32, narrow }
+    enum Rule { case nearestEven, towardZero, stochastic(Int) }
+    let rule: Rule
+    private enum Native { case float32 }
     private let native: Native?
-    private let discarded: Int                // float64 fraction bits below the accumulator's precision
-    private let lowest: UInt64, highest: UInt64   // biased float64 exponents of normal, below-top-binade results
-    private let exactSumSpan: Int
+    let discarded: Int                // float64 fraction bits below the accumulator's precision
+    let lowest: UInt64, highest: UInt64   // biased float64 exponents of normal, below-top-binade results
+    let exactSumSpan: Int
     let convertsTerms: Bool                   // sum: terms are rounded into the accumulator (false when the formats agree)
 
     /// The kernel for a setup, or nil where it does not apply: recursive
@@ -67,7 +67,7 @@ public struct RecursiveKernel: Sendable {
         floatTable = inFloat32 ? table.map { Float($0) } : nil
         let float32Range = a.emin == -126 && a.emax == 127
         if inFloat32, case .nearestEven = rule, float32Range {
-            native = a.precision == 24 ? .float32 : (a.precision <= 11 ? .narrow : nil)
+            native = a.precision == 24 ? .float32 : nil
         } else {
             native = nil
         }
@@ -110,15 +110,13 @@ public struct RecursiveKernel: Sendable {
                                                 _ n: Int, _ drawBase: UInt64, _ flags: inout ExceptionFlags) -> UInt64 {
         var state = State()
         table.withUnsafeBufferPointer { t in
-            if let native, let floatTable {
+            if native != nil, let floatTable {
                 floatTable.withUnsafeBufferPointer { ft in
                     var k = 0
                     while k < n {
                         let end = min(k + 1024, n)
                         let saved = state
-                        let ok = native == .float32
-                            ? nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state, Float32Rounding())
-                            : nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state, NarrowRounding(discarded: 23 - accumulator.fractionBits))
+                        let ok = nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state, Float32Rounding())
                         if !ok {
                             state = saved
                             careful(x, sx, y, sy, dot, k..<end, n, drawBase, t, &state, &flags, NearestEvenBits(discarded: discarded))
@@ -129,7 +127,7 @@ public struct RecursiveKernel: Sendable {
                 return
             }
             switch rule {
-            case .nearestEven: careful(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags, NearestEvenBits(discarded: discarded))
+            case .nearestEven: biasedNearestEven(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags)
             case .towardZero: careful(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags, TowardZeroBits(discarded: discarded))
             case .stochastic(let b): careful(x, sx, y, sy, dot, 0..<n, n, drawBase, t, &state, &flags, StochasticBits(discarded: discarded, bits: b))
             }
@@ -165,7 +163,7 @@ public struct RecursiveKernel: Sendable {
     }
 
     @inline(__always)
-    private func careful<T: FixedWidthInteger, R: BitRounding>(
+    func careful<T: FixedWidthInteger, R: BitRounding>(
         _ x: UnsafePointer<T>, _ sx: Int, _ y: UnsafePointer<T>, _ sy: Int, _ dot: Bool, _ range: Range<Int>, _ n: Int,
         _ drawBase: UInt64, _ table: UnsafeBufferPointer<Double>, _ state: inout State, _ flags: inout ExceptionFlags, _ rule: R
     ) {
@@ -380,13 +378,4 @@ protocol Float32Narrowing {
 
 struct Float32Rounding: Float32Narrowing {
     @inline(__always) func round(_ x: Float) -> Float { x }
-}
-
-struct NarrowRounding: Float32Narrowing {
-    let discarded: Int
-    @inline(__always) func round(_ x: Float) -> Float {
-        let b = x.bitPattern, d = UInt32(truncatingIfNeeded: discarded)
-        let mask = (UInt32(1) &<< d) &- 1
-        return Float(bitPattern: (b &+ (mask &>> 1) &+ ((b &>> d) & 1)) & ~mask)
-    }
 }

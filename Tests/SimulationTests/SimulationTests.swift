@@ -297,6 +297,62 @@ struct SimulationFastPathTests {
         }
     }
 
+    @Test("long recursive sums and dot products, across the kernel's blocks of 1024, equal the bit-level path: every distribution, four modes, specials and cancellation placed in later blocks",
+          arguments: [(FloatFormat.bfloat16, FloatFormat.bfloat16), (.float8_e4m3fn, .bfloat16), (.bfloat16, .float32), (.float16, .float16), (.float8_e5m2, .float16), (.float8_e4m3fn, .tfloat32)])
+    func longReductions(input: FloatFormat, accumulator: FloatFormat) throws {
+        for kind in [SimulationKind.sum, .dot] {
+            for distribution in InputDistribution.allCases {
+                let n = 5000
+                var operands = try SimulationOperands.random(kind: kind, format: input, n: n, distribution: distribution, seed: 3)
+                var a = operands.a.map { input.doubleValue($0) }
+                if distribution == .normal {
+                    // A cancellation back to zero, zeros, the largest value and a NaN or infinity, all after the first block.
+                    a[1500] = 0; a[1501] = -0.0
+                    a[2500] = input.maxFinite.doubleValue
+                    a[2501] = -input.maxFinite.doubleValue
+                    if input.hasNaN { a[4000] = .nan }
+                }
+                operands = try SimulationOperands(kind: kind, format: input, n: n, a: a, b: operands.b.map { input.doubleValue($0) })
+                for mode in [RoundingMode.nearestEven, .towardZero, .stochastic(bits: 8), .stochastic(bits: 16)] {
+                    var setup = SimulationSetup(kind: kind, inputFormat: input, accumulator: accumulator,
+                                                options: ArithmeticOptions(rounding: RoundingOptions(mode: mode)), seed: 9)
+                    let fast = try setup.sweep(operands, lengths: [1024, 1025, 3000, n])
+                    setup.fastPaths = false
+                    let bits = try setup.sweep(operands, lengths: [1024, 1025, 3000, n])
+                    #expect(fast.map(\.results) == bits.map(\.results) && fast.map(\.flags) == bits.map(\.flags),
+                            "\(input.name)→\(accumulator.name) \(kind) \(distribution) \(mode): \(fast.map(\.results)) \(fast.map(\.flags)) vs \(bits.map(\.results)) \(bits.map(\.flags))")
+                }
+            }
+        }
+    }
+
+    @Test("running values at a power of two with small terms of either sign: the biased nearest-even loop's edge, equal to the bit-level path")
+    func powersOfTwo() throws {
+        let small: [Double] = [0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.5, 2, 3]
+        var g = SplitMix64(seed: 8)
+        for accumulator in [FloatFormat.bfloat16, .float16, .float32] {
+            for e in [3, 12] {
+                let top = Double(sign: .plus, exponent: e, significand: 1)
+                for sign in [1.0, -1.0] {
+                    for first in small {
+                        // 2^e (or −2^e), one small term, then a walk of small terms scaled to the ulp near 2^e.
+                        let scale = Double(sign: .plus, exponent: e - accumulator.precision + 1, significand: 1)
+                        var values = [sign * top, -sign * first * scale]
+                        for _ in 0..<30 { values.append((g.next() & 1 == 0 ? 1 : -1) * small[Int(g.next() % UInt64(small.count))] * scale) }
+                        let operands = try SimulationOperands(kind: .sum, format: .float32, n: values.count, a: values)
+                        var setup = SimulationSetup(kind: .sum, inputFormat: .float32, accumulator: accumulator)
+                        setup.inputFormat = .bfloat16
+                        let input = try SimulationOperands(kind: .sum, format: .bfloat16, n: values.count, a: operands.a.map { FloatFormat.float32.doubleValue($0) })
+                        let fast = try setup.sweep(input, lengths: [2, 3, 10, values.count])
+                        setup.fastPaths = false
+                        let bits = try setup.sweep(input, lengths: [2, 3, 10, values.count])
+                        #expect(fast.map(\.results) == bits.map(\.results) && fast.map(\.flags) == bits.map(\.flags), "\(accumulator.name) 2^\(e) \(sign) \(first)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the recursive kernel serves the benchmark's configurations: bfloat16 and e4m3fn inputs, float32 and bfloat16 accumulators, nearest-even and stochastic")
     func kernelCoverage() {
         for input in [FloatFormat.bfloat16, .float8_e4m3fn] { for accumulator in [FloatFormat.float32, .bfloat16] {
