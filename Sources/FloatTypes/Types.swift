@@ -9,6 +9,16 @@ import FloatFormats
     public let bitPattern: UInt16
     @inlinable public init(bitPattern: UInt16) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.bfloat16
+    /// From Float, branch-free (bfloat16 is float32's top half): nearest-even
+    /// on the bits, which also rounds subnormals and carries overflow into
+    /// ±∞; a NaN keeps its sign and top payload bits and is made quiet, as the
+    /// core converts it. A loop of these vectorises.
+    @inlinable public init(_ x: Float) {
+        let b = x.bitPattern
+        let rounded = (b &+ 0x7FFF &+ ((b &>> 16) & 1)) &>> 16
+        let quiet = (b &>> 16) | 0x40
+        self.init(bitPattern: UInt16(truncatingIfNeeded: b & 0x7FFF_FFFF > 0x7F80_0000 ? quiet : rounded))
+    }
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 8, fractionBits: 7, bias: 127, subnormals: true, largest: 0x7F7F, signed: true)
     }
@@ -68,6 +78,20 @@ import FloatFormats
     public let bitPattern: UInt8
     @inlinable public init(bitPattern: UInt8) { self.bitPattern = bitPattern }
     public static let format = FloatFormat.float8_e4m3fn
+    /// From Float, branch-free (a loop of these vectorises): a NaN, or a
+    /// magnitude above 464 (the tie between 448 and 480, which goes to 448),
+    /// gives NaN with the sign; from 2^-6 up, nearest-even on the bits with the
+    /// exponent rebiased; below, the magnitude in units of 2^-9 rounded to the
+    /// nearest even integer by float32's own addition of 2^14 (exact: the sum
+    /// stays in [2^14, 2^15), whose ulp is 2^-9), which is also the code.
+    @inlinable public init(_ x: Float) {
+        let b = x.bitPattern
+        let a = b & 0x7FFF_FFFF, sign = (b &>> 24) & 0x80
+        let normal = ((a &+ 0x7_FFFF &+ ((a &>> 20) & 1)) &>> 20) &- (120 &<< 3)
+        let subnormal = (Float(bitPattern: a) + 16384).bitPattern &- 0x4680_0000
+        let magnitude = a > 0x43E8_0000 ? 0x7F : (a < 0x3C80_0000 ? subnormal : normal)
+        self.init(bitPattern: UInt8(truncatingIfNeeded: magnitude | sign))
+    }
     @inlinable public static var narrowing: ScalarNarrowing {
         ScalarNarrowing(exponentBits: 4, fractionBits: 3, bias: 7, subnormals: true, largest: 0x7E, signed: true)
     }

@@ -270,6 +270,33 @@ func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPa
         for t in allTypes { check(t) }
     }
 
+    @Test("BFloat16's branch-free init from Float equals the core: every top half with the low halves around the tie (every NaN class, subnormal, overflow)")
+    func bfloat16FromFloat() {
+        var bad: [String] = []
+        for top in UInt32(0)...0xFFFF {
+            for low: UInt32 in [0, 1, 0x7FFF, 0x8000, 0x8001, 0xFFFF] {
+                let x = Float(bitPattern: top << 16 | low)
+                let want = FloatFormat.bfloat16.round(x).code
+                if UInt64(BFloat16(x).bitPattern) != want && bad.count < 3 { bad.append(String(x.bitPattern, radix: 16)) }
+            }
+        }
+        #expect(bad.isEmpty, "\(bad)")
+    }
+
+    @Test("Float8E4M3FN's branch-free init from Float equals the core: every top half with the low halves around the tie, around the thresholds")
+    func e4m3fnFromFloat() {
+        var bad: [String] = []
+        for top in UInt32(0)...0xFFFF {
+            for low: UInt32 in [0, 1, 0x7FFF, 0x8000, 0x8001, 0xFFFF] {
+                let x = Float(bitPattern: top << 16 | low)
+                for y in [x, x.nextUp, x.nextDown] where UInt64(Float8E4M3FN(y).bitPattern) != FloatFormat.float8_e4m3fn.round(y).code && bad.count < 3 {
+                    bad.append(String(y.bitPattern, radix: 16))
+                }
+            }
+        }
+        #expect(bad.isEmpty, "\(bad)")
+    }
+
     @Test("each type's literal layout constants are its format's")
     func layoutLiterals() {
         func check<T: SmallBinaryFloat>(_ t: T.Type) {
