@@ -93,3 +93,20 @@ import FloatLabTestSupport
         #expect(BFloat16("abc", rounding: .up) == nil)
     }
 }
+
+@Suite struct TypeToFloat16Tests {
+    @Test("Float16(x), through the standard library's generic conversion, equals the core's conversion into float16, every encoding of every type")
+    func toFloat16() {
+        func check<T: SmallBinaryFloat>(_ t: T.Type) {
+            var bad: [String] = []
+            for x in every(t) {
+                let got = Float16(x)
+                let want = (try? FloatFormat.float16.convert(code(x), from: T.format))?.code ?? 0
+                let ok = got.isNaN ? FloatFormat.float16.isNaN(want) : UInt64(got.bitPattern) == want
+                if !ok && bad.count < 3 { bad.append("\(x.debugDescription): \(got)") }
+            }
+            #expect(bad.isEmpty, "\(T.self): \(bad)")
+        }
+        for t in allTypes { check(t) }
+    }
+}
