@@ -116,7 +116,7 @@ public struct RecursiveKernel: Sendable {
                     while k < n {
                         let end = min(k + 1024, n)
                         let saved = state
-                        let ok = nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state, Float32Rounding())
+                        let ok = nativeBlock(x, sx, y, sy, dot, k..<end, ft, &state)
                         if !ok {
                             state = saved
                             careful(x, sx, y, sy, dot, k..<end, n, drawBase, t, &state, &flags, NearestEvenBits(discarded: discarded))
@@ -259,9 +259,9 @@ public struct RecursiveKernel: Sendable {
     /// One block on hardware float32 with nearest-even; false (and the state
     /// untouched for the caller to restore) when anything left the normal range.
     @inline(__always)
-    private func nativeBlock<T: FixedWidthInteger, R: Float32Narrowing>(
+    private func nativeBlock<T: FixedWidthInteger>(
         _ x: UnsafePointer<T>, _ sx: Int, _ y: UnsafePointer<T>, _ sy: Int, _ dot: Bool, _ range: Range<Int>,
-        _ table: UnsafeBufferPointer<Float>, _ state: inout State, _ narrow: R
+        _ table: UnsafeBufferPointer<Float>, _ state: inout State
     ) -> Bool {
         guard state.code == nil else { return false }
         let mask = input.encodingMask
@@ -273,16 +273,11 @@ public struct RecursiveKernel: Sendable {
         var inexact: UInt32 = state.inexact == 0 ? 0 : 1
         @inline(__always) func term(_ k: Int) -> (Float, UInt32) {
             let fx = table[Int(UInt64(truncatingIfNeeded: x[k &* sx]) & mask)]
-            guard dot else {
-                let t = narrow.round(fx)
-                return (t, fx.bitPattern ^ t.bitPattern)
-            }
+            guard dot else { return (fx, 0) }
             let fy = table[Int(UInt64(truncatingIfNeeded: y[k &* sy]) & mask)]
             let p = fx * fy
-            let t = narrow.round(p)
-            // Inexact when float32 rounded the product or the narrowing dropped bits.
-            let lost: UInt32 = (Double(fx) * Double(fy) != Double(p) ? 1 : 0) | (p.bitPattern ^ t.bitPattern)
-            return (t, lost)
+            // Inexact when float32 rounded the product.
+            return (p, Double(fx) * Double(fy) != Double(p) ? 1 : 0)
         }
         @inline(__always) func normal(_ v: Float) -> Bool {
             let e = (v.bitPattern &>> 23) & 0xFF
@@ -300,7 +295,7 @@ public struct RecursiveKernel: Sendable {
             // The flag is raised already: nothing more to track but the range.
             while k < range.upperBound {
                 let (t, _) = term(k)
-                let s = narrow.round(acc + t)
+                let s = acc + t
                 odd = odd || !normal(t) || !normal(s)
                 acc = s
                 k += 1
@@ -312,10 +307,9 @@ public struct RecursiveKernel: Sendable {
                 // TwoSum: the exact error of the float32 addition.
                 let bb = s - acc
                 let e = (acc - (s - bb)) + (t - bb)
-                let r = narrow.round(s)
-                inexact |= lost | (e.bitPattern & 0x7FFF_FFFF) | (s.bitPattern ^ r.bitPattern)
-                odd = odd || !normal(t) || !normal(s) || !normal(r)
-                acc = r
+                inexact |= lost | (e.bitPattern & 0x7FFF_FFFF)
+                odd = odd || !normal(t) || !normal(s)
+                acc = s
                 k += 1
             }
         }
@@ -368,14 +362,4 @@ struct StochasticBits: BitRounding {
     @inline(__always) func round(_ v: UInt64, random: UInt64) -> UInt64 {
         (v &+ ((random & randomMask) &<< randomShift)) & ~mask
     }
-}
-
-/// Rounding a float32 to nearest even into the accumulator: nothing for
-/// float32 itself, or `discarded` low fraction bits for a narrower format.
-protocol Float32Narrowing {
-    func round(_ x: Float) -> Float
-}
-
-struct Float32Rounding: Float32Narrowing {
-    @inline(__always) func round(_ x: Float) -> Float { x }
 }

@@ -270,30 +270,29 @@ func same<T: SmallBinaryFloat>(_ a: T, _ b: T) -> Bool { a.bitPattern == b.bitPa
         for t in allTypes { check(t) }
     }
 
-    @Test("BFloat16's branch-free init from Float equals the core: every top half with the low halves around the tie (every NaN class, subnormal, overflow)")
-    func bfloat16FromFloat() {
+    /// Every float32 top half with the low halves around a tie, each with its float32 neighbours: T(x) against the core.
+    func branchFreeMismatches<T: SmallBinaryFloat>(_: T.Type) -> [String] {
         var bad: [String] = []
         for top in UInt32(0)...0xFFFF {
             for low: UInt32 in [0, 1, 0x7FFF, 0x8000, 0x8001, 0xFFFF] {
                 let x = Float(bitPattern: top << 16 | low)
-                let want = FloatFormat.bfloat16.round(x).code
-                if UInt64(BFloat16(x).bitPattern) != want && bad.count < 3 { bad.append(String(x.bitPattern, radix: 16)) }
+                for y in [x, x.nextUp, x.nextDown] where UInt64(truncatingIfNeeded: T(y).bitPattern) != T.format.round(y).code && bad.count < 3 {
+                    bad.append(String(y.bitPattern, radix: 16))
+                }
             }
         }
+        return bad
+    }
+
+    @Test("BFloat16's branch-free init from Float equals the core: every top half with the low halves around the tie (every NaN class, subnormal, overflow)")
+    func bfloat16FromFloat() {
+        let bad = branchFreeMismatches(BFloat16.self)
         #expect(bad.isEmpty, "\(bad)")
     }
 
     @Test("Float8E4M3FN's branch-free init from Float equals the core: every top half with the low halves around the tie, around the thresholds")
     func e4m3fnFromFloat() {
-        var bad: [String] = []
-        for top in UInt32(0)...0xFFFF {
-            for low: UInt32 in [0, 1, 0x7FFF, 0x8000, 0x8001, 0xFFFF] {
-                let x = Float(bitPattern: top << 16 | low)
-                for y in [x, x.nextUp, x.nextDown] where UInt64(Float8E4M3FN(y).bitPattern) != FloatFormat.float8_e4m3fn.round(y).code && bad.count < 3 {
-                    bad.append(String(y.bitPattern, radix: 16))
-                }
-            }
-        }
+        let bad = branchFreeMismatches(Float8E4M3FN.self)
         #expect(bad.isEmpty, "\(bad)")
     }
 
