@@ -41,7 +41,7 @@ let package = Package(
         // For users' test targets: correct-rounding checks against MPFR, ulp distances, inputs, vector files.
         .target(name: "FloatLabTesting", dependencies: ["FloatFormats", "FloatTypes", "Verification", "MPFRReference"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation", "FloatTypes"]),
-        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "Simulation"]),
+        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "ModelQuantization", "TensorIO", "Simulation"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [

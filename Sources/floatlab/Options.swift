@@ -34,8 +34,8 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     /// Renders and writes; a file is written whole or not at all.
-    func write(_ table: Table) throws {
-        try emit(format.render(table))
+    func write(_ table: Table, notation: ValueNotation = .decimal) throws {
+        try emit(format.render(table, notation: notation))
     }
 
     func emit(_ text: String) throws {
@@ -54,6 +54,32 @@ struct CommandError: Error, CustomStringConvertible {
 }
 
 enum AtomicFile {
+    /// Writes the files into a new folder beside `path`, then renames it to
+    /// `path` (replacing a folder already there): all of them or none.
+    static func writeFolder(_ files: [(name: String, data: Data)], to path: String) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let parent = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
+            throw CommandError("cannot write \(path): the folder \(parent.path) does not exist; create it or choose another --out.")
+        }
+        let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
+        do {
+            try? fm.removeItem(at: temporary)
+            try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
+            for f in files { try f.data.write(to: temporary.appendingPathComponent(f.name)) }
+            if fm.fileExists(atPath: url.path) { try fm.moveItem(at: url, to: old) }
+            try fm.moveItem(at: temporary, to: url)
+            try? fm.removeItem(at: old)
+        } catch {
+            try? fm.removeItem(at: temporary)
+            if fm.fileExists(atPath: old.path), !fm.fileExists(atPath: url.path) { try? fm.moveItem(at: old, to: url) }
+            throw CommandError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
     /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
     static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)

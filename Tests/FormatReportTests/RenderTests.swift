@@ -5,7 +5,7 @@ import FloatFormats
 
 @Suite struct RenderTests {
     let table = Table(columns: [.init(key: "name", title: "name"), .init(key: "x", title: "x_value", alignment: .right)],
-                      rows: [[.text("a|b, \"c\" <d> & e_f"), .number("1.5e-06")], [.text("z"), .null]])
+                      rows: [[.text("a|b, \"c\" <d> & e_f"), .real(1.5e-06, .shortest)], [.text("z"), .null]])
 
     @Test func markdownEscapesPipesAndAligns() {
         let s = OutputFormat.markdown.render(table)

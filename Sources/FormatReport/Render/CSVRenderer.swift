@@ -10,14 +10,14 @@ enum CSVRenderer {
         return s
     }
 
-    static func render(_ table: Table) -> String {
+    static func render(_ table: Table, notation: ValueNotation = .decimal) -> String {
         var lines = [table.columns.map { field($0.key) }.joined(separator: ",")]
         for row in table.rows {
             lines.append(row.map { cell -> String in
                 switch cell {
                 case .null: return ""
                 case .bool(let b): return b ? "true" : "false"
-                default: return field(cell.text)
+                default: return field(cell.text(notation))
                 }
             }.joined(separator: ","))
         }

@@ -22,19 +22,20 @@ enum JSONRenderer {
         return out + "\""
     }
 
-    static func value(_ cell: Cell) -> String {
+    static func value(_ cell: Cell, notation: ValueNotation = .decimal) -> String {
         switch cell {
-        case .text(let s): return string(s)
-        case .number(let s): return s
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
+        default:
+            let text = cell.text(notation)
+            return cell.isJSONNumber(notation) ? text : string(text)
         }
     }
 
-    static func render(_ table: Table) -> String {
+    static func render(_ table: Table, notation: ValueNotation = .decimal) -> String {
         if table.rows.isEmpty { return "[]\n" }
         let objects = table.rows.map { row -> String in
-            let members = zip(table.columns, row).map { "    " + string($0.key) + ": " + value($1) }
+            let members = zip(table.columns, row).map { "    " + string($0.key) + ": " + value($1, notation: notation) }
             return "  {\n" + members.joined(separator: ",\n") + "\n  }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"

@@ -19,13 +19,13 @@ enum LaTeXRenderer {
         return out
     }
 
-    static func render(_ table: Table) -> String {
+    static func render(_ table: Table, notation: ValueNotation = .decimal) -> String {
         let spec = table.columns.map { $0.alignment == .right ? "r" : "l" }.joined()
         var lines = ["\\begin{tabular}{\(spec)}", "\\toprule"]
         lines.append(table.columns.map { escape($0.title) }.joined(separator: " & ") + " \\\\")
         lines.append("\\midrule")
         for row in table.rows {
-            lines.append(row.map { escape($0.text) }.joined(separator: " & ") + " \\\\")
+            lines.append(row.map { escape($0.text(notation)) }.joined(separator: " & ") + " \\\\")
         }
         lines.append("\\bottomrule")
         lines.append("\\end{tabular}")

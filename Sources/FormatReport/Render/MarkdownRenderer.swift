@@ -10,9 +10,9 @@ import Foundation
 enum MarkdownRenderer {
     static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 
-    static func render(_ table: Table) -> String {
+    static func render(_ table: Table, notation: ValueNotation = .decimal) -> String {
         let header = table.columns.map { escape($0.title) }
-        let body = table.rows.map { $0.map { escape($0.text) } }
+        let body = table.rows.map { $0.map { escape($0.text(notation)) } }
         var widths = header.map(\.count)
         for row in body {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }

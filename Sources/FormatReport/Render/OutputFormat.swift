@@ -2,14 +2,14 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown, csv, json, latex, html
 
-    /// Renders a table; the result ends with a newline.
-    public func render(_ table: Table) -> String {
+    /// Renders a table, exact values in `notation`; the result ends with a newline.
+    public func render(_ table: Table, notation: ValueNotation = .decimal) -> String {
         switch self {
-        case .markdown: return MarkdownRenderer.render(table)
-        case .csv: return CSVRenderer.render(table)
-        case .json: return JSONRenderer.render(table)
-        case .latex: return LaTeXRenderer.render(table)
-        case .html: return HTMLRenderer.render(table)
+        case .markdown: return MarkdownRenderer.render(table, notation: notation)
+        case .csv: return CSVRenderer.render(table, notation: notation)
+        case .json: return JSONRenderer.render(table, notation: notation)
+        case .latex: return LaTeXRenderer.render(table, notation: notation)
+        case .html: return HTMLRenderer.render(table, notation: notation)
         }
     }
 }

@@ -2,14 +2,6 @@ import ConversionBenchmark
 
 /// The `floatlab bench` table.
 public enum BenchmarkReport {
-    static func fixed(_ x: Double, _ digits: Int) -> String {
-        let scale = Double(Int(pow10(digits)))
-        let v = (x * scale).rounded() / scale
-        return String(v)
-    }
-
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
-
     public static func table(_ rows: [BenchmarkResult]) -> Table {
         let columns: [Table.Column] = [
             .init(key: "kernel", title: "kernel"),
@@ -25,10 +17,10 @@ public enum BenchmarkReport {
             .init(key: "ratio_to_baseline", title: "× baseline", alignment: .right),
         ]
         return Table(columns: columns, rows: rows.map { r in
-            [.text(r.kernel), .integer(r.elements), .integer(r.threads), .number(fixed(r.nsPerElement, 3)),
-             .number(fixed(r.gigabytesPerSecond, 2)), .number(fixed(r.copyNsPerElement, 3)),
-             .integer(r.copyBytesPerElement), .number(fixed(r.ratioToCopy, 2)), .text(r.implementation),
-             .text(r.baseline), .number(fixed(r.ratioToBaseline, 2))]
+            [.text(r.kernel), .integer(r.elements), .integer(r.threads), .real(r.nsPerElement, .rounded(3)),
+             .real(r.gigabytesPerSecond, .rounded(2)), .real(r.copyNsPerElement, .rounded(3)),
+             .integer(r.copyBytesPerElement), .real(r.ratioToCopy, .rounded(2)), .text(r.implementation),
+             .text(r.baseline), .real(r.ratioToBaseline, .rounded(2))]
         })
     }
 }

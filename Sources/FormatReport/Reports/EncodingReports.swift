@@ -37,11 +37,9 @@ public enum EncodingReport {
     static func row(_ d: FloatFormat.Decoded, in f: FloatFormat) -> [Cell] {
         let valueCell: Cell, exactCell: Cell, powerCell: Cell
         if let v = d.value {
-            let shortest = f.shortestDecimal(of: d.code).map { (v.isNegative ? "-" : "") + $0.automatic() }
-                ?? (d.isNegative ? "-0" : "0")
-            valueCell = .number(shortest)
-            exactCell = .number(v.exactDecimal())
-            powerCell = .text(ValueNotation.powerForm(v))
+            valueCell = .value(v, in: f, notation: .shortest)
+            exactCell = .decimal(v.exactDecimal())
+            powerCell = .value(v, in: f, notation: .power)
         } else {
             valueCell = .text(d.specialText)
             exactCell = valueCell
@@ -74,7 +72,9 @@ public enum EncodingReport {
 
 /// The spacing table: `floatlab spacing`.
 public enum SpacingReport {
-    /// One row per binade of positive values, the subnormal row first.
+    /// One row per binade of positive values, the subnormal row first. The
+    /// values are exact cells; `notation` writes the note under the table and
+    /// should be the notation the table is rendered in.
     ///
     /// Formats with more binades than `limit` show the first and last `limit / 2`
     /// rows and a note on how many were left out. Values beyond 2^±1100 (outside
@@ -101,8 +101,8 @@ public enum SpacingReport {
         let rows: [[Cell]] = indices.map { i in
             let r = binades[i]
             return [.text(r.isSubnormal ? "subnormal" : "2^\(r.exponent)"), .integer(r.exponentField),
-                    notation.cell(r.lowest, in: f, exponentLimit: 1100), notation.cell(r.highest, in: f, exponentLimit: 1100),
-                    notation.cell(r.spacing, in: f, exponentLimit: 1100), .text(ValueNotation.powerForm(r.spacing)), .integer(r.count)]
+                    .value(r.lowest, in: f, exponentLimit: 1100), .value(r.highest, in: f, exponentLimit: 1100),
+                    .value(r.spacing, in: f, exponentLimit: 1100), .value(r.spacing, in: f, notation: .power), .integer(r.count)]
         }
         if f.hasZero, f.hasSubnormals {
             notes.insert("Below \(notation.string(f.smallestPositive, in: f)) there is only zero; the subnormals fill [0, \(notation.string(f.smallestNormal, in: f))) with the spacing of the first normal binade.", at: 0)

@@ -26,7 +26,6 @@ public enum EvaluationReport {
 
     static func ulps(_ x: Double) -> Cell {
         if x.isNaN { return .null }
-        if x.isInfinite { return .text(x < 0 ? "-inf" : "inf") }
-        return .number(String(BenchmarkReport.fixed(x, 4)))
+        return .real(x, .rounded(4))
     }
 }

@@ -114,8 +114,8 @@ public struct Inspection: Sendable {
         ]
         let rows: [[Cell]] = byMode.map { mode, r in
             let d = format.decodeUnchecked(r.code)
-            let value: Cell = d.value.map { .number($0.exactDecimal()) } ?? .text(d.specialText)
-            let err: Cell = error(of: r.code).map { .number($0.scientific(significant: 6)) } ?? .null
+            let value: Cell = d.value.map { .decimal($0.exactDecimal()) } ?? .text(d.specialText)
+            let err: Cell = error(of: r.code).map { .decimal($0.scientific(significant: 6)) } ?? .null
             return [.text(mode.name), .text(EncodingReport.hex(r.code, in: format)), value, err, .text(r.flags.letters)]
         }
         return Table(columns: columns, rows: rows)

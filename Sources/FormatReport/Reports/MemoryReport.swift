@@ -86,7 +86,7 @@ public enum MemoryReport {
             let bytes = (bits + 7) / 8
             let gb = Double(bytes) / 1e9, gib = Double(bytes) / 1_073_741_824
             return [.text(f.name), .integer(f.bitWidth), .integer(parameters.value), .integer(bytes),
-                    .number(String(format: "%.2f", gb)), .number(String(format: "%.2f", gib))]
+                    .real(gb, .fixed(2)), .real(gib, .fixed(2))]
         }
         return Table(columns: columns, rows: rows,
                      notes: ["\(parameters) parameters; element storage only (block scales of MX or NVFP4 formats add to it)."])

@@ -5,14 +5,7 @@ import Quantization
 /// and the scheme comparison of `--compare`.
 public enum QuantizationReport {
     /// A number for tables: 4 significant digits, `inf` for infinities.
-    static func short(_ d: Double) -> Cell {
-        if d.isInfinite { return .text(d > 0 ? "inf" : "-inf") }
-        if d.isNaN { return .text("nan") }
-        if d == 0 { return .number("0") }
-        let m = d.magnitude
-        if m >= 1e-3 && m < 1e6 { return .number(String(format: "%.4g", d)) }
-        return .number(String(format: "%.3e", d))
-    }
+    static func short(_ d: Double) -> Cell { .real(d, .significant(4)) }
 
     static func shapeText(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
 
@@ -61,7 +54,7 @@ public enum QuantizationReport {
         return Table(columns: columns, rows: rows, notes: notes)
     }
 
-    static func cosine(_ c: Double) -> Cell { .number(String(format: "%.6f", c)) }
+    static func cosine(_ c: Double) -> Cell { .real(c, .fixed(6)) }
 
     static func index(_ flat: Int, in shape: [Int]) -> [Int] {
         Tensor.index(of: flat, in: shape)
@@ -118,7 +111,7 @@ public enum QuantizationReport {
             let bytes = (r.storedBits + 7) / 8
             let quantized = r.tensors.filter { $0.skipped == nil }.count
             return [.text(r.scheme), quantized == 0 ? .null : short(r.bitsPerElement), .integer(bytes),
-                    .number(String(format: "%.3f", Double(bytes) / Double(max(1, r.originalBits / 8)))),
+                    .real(Double(bytes) / Double(max(1, r.originalBits / 8)), .fixed(3)),
                     short(t.sqnrDecibels), r.worst.map { short($0.statistics.sqnrDecibels) } ?? .null,
                     r.worst.map { .text($0.name) } ?? .null, quantized == 0 ? .null : short(t.maxAbsError),
                     quantized == 0 ? .null : cosine(t.cosine), .text("\(quantized) of \(r.tensors.count)")]

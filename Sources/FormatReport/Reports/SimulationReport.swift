@@ -79,9 +79,5 @@ public enum SimulationReport {
     }
 
     /// A Double as a cell: its shortest round-trip decimal, or the strings inf, -inf, nan.
-    static func number(_ x: Double) -> Cell {
-        if x.isNaN { return .text("nan") }
-        if x.isInfinite { return .text(x < 0 ? "-inf" : "inf") }
-        return .number(x.description)
-    }
+    static func number(_ x: Double) -> Cell { .real(x, .shortest) }
 }

@@ -7,14 +7,17 @@ import FloatFormats
 /// | `decimal` | 448           | 0.001953125   | 3.4028234663852886e+38 |
 /// | `exact`   | 448           | 0.001953125   | 340282346638528859811704183484516925440 |
 /// | `power`   | 1.75×2^8      | 2^-9          | 1.99999988079071044921875×2^127 |
+/// | `shortest`| 450           | 0.002         | 3.4028235e+38 |
 ///
 /// `decimal` is the shortest decimal that identifies the value among float64
 /// numbers (what Python and numpy print for it), or, for values float64 cannot
 /// hold, among the values of the value's own format. Beyond 2^±20000 exact
 /// decimal digits get expensive (the big integers grow with the exponent), so
-/// such values are written in power form there.
+/// such values are written in power form there. `shortest` is the shortest
+/// decimal that reads back to the same value in the value's own format: 450
+/// is E4M3FN's 448 (its neighbours are 416 and NaN) and 0.002 its 2^-9.
 public enum ValueNotation: String, Sendable, CaseIterable {
-    case decimal, exact, power
+    case decimal, exact, power, shortest
 
     /// Writes an exact value that belongs to `format`.
     /// Values whose binade lies beyond ±`exponentLimit` are written in power form.
@@ -39,6 +42,12 @@ public enum ValueNotation: String, Sendable, CaseIterable {
             return plain.count <= 60 ? plain : value.exactScientific()
         case .power:
             return ValueNotation.powerForm(value)
+        case .shortest:
+            if value.isZero { return value.isNegative ? "-0" : "0" }
+            guard abs(value.binade!) <= exponentLimit, let d = format.shortestDecimal(ofValue: value.magnitude) else {
+                return ValueNotation.powerForm(value)
+            }
+            return (value.isNegative ? "-" : "") + d.automatic()
         }
     }
 
@@ -55,18 +64,4 @@ public enum ValueNotation: String, Sendable, CaseIterable {
         return sign + mantissa.exactDecimal() + "×2^\(b)"
     }
 
-    /// The cell for a value: a JSON number for `decimal` and `exact`, text for `power`.
-    public func cell(_ value: Dyadic?, in format: FloatFormat, exponentLimit: Int = ValueNotation.decimalExponentLimit) -> Cell {
-        guard let value else { return .null }
-        let s = string(value, in: format, exponentLimit: exponentLimit)
-        return s.contains("^") ? .text(s) : .number(s)
-    }
-}
-
-extension Double {
-    /// A JSON-safe shortest decimal for display values (digits, decibels).
-    var jsonNumber: String {
-        if self == rounded() && abs(self) < 1e15 { return String(Int64(self)) }
-        return description
-    }
 }

@@ -27,28 +27,10 @@ public struct Table: Sendable, Equatable {
         self.rows = rows
         self.notes = notes
     }
-}
 
-/// One table cell. Numbers keep their exact decimal text, so JSON gets the digits
-/// the library chose, not a re-rounded `Double`.
-public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
-    case text(String)
-    /// A decimal literal (JSON number syntax: `-1.5e-06`, `448`).
-    case number(String)
-    case bool(Bool)
-    /// No value (a format without subnormals has no smallest subnormal).
-    case null
-
-    public init(stringLiteral value: String) { self = .text(value) }
-
-    public static func integer<T: BinaryInteger>(_ value: T) -> Cell { .number(String(value)) }
-
-    /// The cell as plain text, with `–` for null.
-    public var text: String {
-        switch self {
-        case .text(let s), .number(let s): return s
-        case .bool(let b): return b ? "yes" : "no"
-        case .null: return "–"
-        }
+    /// The cells of the column with this key, top to bottom.
+    public func column(_ key: String) -> [Cell]? {
+        guard let i = columns.firstIndex(where: { $0.key == key }) else { return nil }
+        return rows.map { i < $0.count ? $0[i] : .null }
     }
 }

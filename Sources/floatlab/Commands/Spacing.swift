@@ -9,7 +9,7 @@ struct Spacing: ParsableCommand {
     @Option(help: "The format.", transform: parseFormat)
     var format: FloatFormat
 
-    @Option(help: "How values are written: decimal, exact, power.")
+    @Option(help: "How values are written: decimal, exact, power, shortest.")
     var notation: ValueNotation = .decimal
 
     @Flag(help: "List every binade even when there are more than 4096.")
@@ -18,6 +18,6 @@ struct Spacing: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try output.write(SpacingReport.table(format, notation: notation, limit: all ? nil : 4096))
+        try output.write(SpacingReport.table(format, notation: notation, limit: all ? nil : 4096), notation: notation)
     }
 }

@@ -20,7 +20,7 @@ struct TableCommand: ParsableCommand {
     @Option(help: "Comma-separated column keys, or the sets default, wide, all. Keys: \(FormatColumn.all.map(\.key).joined(separator: ", ")).")
     var columns: String?
 
-    @Option(help: "How values are written: decimal (shortest in float64), exact (every digit), power (m×2^e).")
+    @Option(help: "How values are written: decimal (shortest in float64), exact (every digit), power (m×2^e), shortest (shortest in the value's own format).")
     var notation: ValueNotation = .decimal
 
     @OptionGroup var output: OutputOptions
@@ -42,6 +42,6 @@ struct TableCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.write(FormatComparison.table(formats: formats, columns: try chosenColumns(), notation: notation))
+        try output.write(FormatComparison.table(formats: formats, columns: try chosenColumns()), notation: notation)
     }
 }
