@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatTypesTests", dependencies: ["FloatTypes", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatLabTestingTests", dependencies: ["FloatLabTesting", "FloatTypes", "FloatFormats", "Verification", "Simulation", "FloatLabTestSupport"]),
-        .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark"]),
+        .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "FloatLabTestSupport"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),
         .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport", "FloatTypes"]),

@@ -38,10 +38,9 @@ public enum AxisTicks {
                              spacing: (TickLabel) -> Double) -> [Tick] {
         guard hi > lo, pixels > 0 else { return [] }
         func fits(_ ticks: [Tick]) -> Bool {
-            guard ticks.count > 1 else { return true }
-            let widest = ticks.map { spacing($0.label) }.max() ?? 0
-            let gap = (ticks[1].position - ticks[0].position) / (hi - lo) * pixels
-            return gap >= widest
+            zip(ticks, ticks.dropFirst()).allSatisfy { a, b in
+                (b.position - a.position) / (hi - lo) * pixels >= max(spacing(a.label), spacing(b.label))
+            }
         }
         switch scale {
         case .linear:
@@ -72,8 +71,21 @@ public enum AxisTicks {
                     p += 1
                 }
                 if fits(t) && t.count <= 11 { return t }
+                if k == 50 { return thinned(t) }
             }
             return []
+        }
+
+        /// Greedily keeps ticks, zero first, that stay clear of the ones kept.
+        func thinned(_ t: [Tick]) -> [Tick] {
+            var kept: [Tick] = t.filter { $0.position == 0 }
+            for tick in t.sorted(by: { abs($0.position) < abs($1.position) }) where tick.position != 0 {
+                let clear = kept.allSatisfy { k in
+                    abs(k.position - tick.position) / (hi - lo) * pixels >= max(spacing(k.label), spacing(tick.label))
+                }
+                if clear { kept.append(tick) }
+            }
+            return kept.sorted { $0.position < $1.position }
         }
     }
 
@@ -107,6 +119,7 @@ public enum AxisTicks {
     /// A short label: %g with enough digits for the step.
     static func compact(_ v: Double, magnitude: Double) -> String {
         if v == 0 { return "0" }
+        guard v.isFinite, magnitude.isFinite, magnitude > 0 else { return RealStyle.shortest.string(v) }
         let digits = max(1, Int(Foundation.log10(abs(v) / magnitude).rounded(.up)) + 1)
         return String(format: "%.\(min(digits, 6))g", v)
     }

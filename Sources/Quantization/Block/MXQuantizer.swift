@@ -171,6 +171,7 @@ struct MXQuantizer {
             isPadded: layout.isPadded, clippedIndices: clippedIndices, ggmlBlocks: nil)
         q.granularity = .group(size: blockSize)
         q.scaleCodes = exponents.map { UInt64($0 + 127) }
+        if codec == nil { q.codeRange = (options.mxint8UsesMinus128 ? -128 : -127)...127 }
         return q
     }
 }

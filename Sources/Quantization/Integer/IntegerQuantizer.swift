@@ -179,6 +179,7 @@ struct IntegerQuantizer {
             storedBits: storedElements * bits + layout.groupCount * perGroup,
             isPadded: layout.isPadded, clippedIndices: clipped, ggmlBlocks: nil)
         q.granularity = layout.granularity
+        q.codeRange = Int32(range.qmin)...Int32(range.qmax)
         return q
     }
 

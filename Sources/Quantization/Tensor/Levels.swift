@@ -2,9 +2,12 @@ extension QuantizedTensor {
     /// The group (the index into `scales`) that element `index` belongs to.
     ///
     /// ```swift
-    /// let q = try Quantizer(scheme: .integer(bits: 8, signed: true), options: QuantizationOptions(granularity: .channel(axis: 0)))
+    /// var o = QuantizationOptions()
+    /// o.granularity = .channel(axis: 0)
+    /// let q = try Quantizer(scheme: .integer(bits: 8, signed: true), options: o)
     ///     .quantize(Tensor(name: "w", shape: [2, 2], values: [1, 2, 30, 40]))
-    /// q.group(of: 3)   // 1: the second row
+    /// q.group(of: 3)          // 1: the second row
+    /// q.levels(ofGroup: 1)!.count   // 255: the codes −127…127 times that row's scale
     /// ```
     public func group(of index: Int) -> Int? {
         guard index >= 0, index < count, let layout = try? GroupLayout(shape: shape, granularity: granularity) else { return nil }
@@ -15,17 +18,32 @@ extension QuantizedTensor {
         return found
     }
 
-    /// The quantization grid of one group: every finite value a code between
-    /// the smallest and the largest code this tensor uses dequantizes to with
-    /// that group's scale (and zero point or minimum), sorted, each as the
-    /// dequantizer rounds it. nil for the k-quants, whose super-blocks carry
-    /// sub-block scales that `scales` does not hold.
+    /// Every code the scheme can write, in code order; nil for the k-quants.
+    public var possibleCodes: ClosedRange<Int32>? {
+        if let codeRange { return codeRange }
+        switch scheme {
+        case .integer: return nil
+        case .float(let f): return 0...Int32(f.encodingMask)
+        case .mx(let e): return e.format.map { 0...Int32($0.encodingMask) } ?? -127...127
+        case .nvfp4, .codebook: return 0...15
+        case .ggml(let t):
+            switch t {
+            case .q8_0: return -127...127
+            case .q4_0, .q4_1: return 0...15
+            case .q5_0, .q5_1: return 0...31
+            case .q4_k, .q6_k: return nil
+            }
+        }
+    }
+
+    /// The quantization grid of one group: every finite value a code the
+    /// scheme can write dequantizes to with that group's scale (and zero
+    /// point or minimum), sorted, each as the dequantizer rounds it. nil for
+    /// the k-quants, whose super-blocks carry sub-block scales that `scales`
+    /// does not hold.
     public func levels(ofGroup g: Int) -> [Float]? {
-        if case .ggml(let t) = scheme, t.isKQuant { return nil }
-        guard g >= 0, g < scales.count, count > 0 else { return nil }
-        var lo = Int32.max, hi = Int32.min
-        for c in codes { lo = Swift.min(lo, c); hi = Swift.max(hi, c) }
-        let all = Array(lo...hi)
+        guard g >= 0, g < scales.count, count > 0, let range = possibleCodes else { return nil }
+        let all = Array(range)
         let one = QuantizedTensor(name: name, shape: [all.count], scheme: scheme, codes: Codes(all, width: codes.width),
                                   scales: [scales[g]], offsets: offsets.isEmpty ? [] : [offsets[g]], groupSize: all.count,
                                   storedBits: 0, isPadded: false, clippedIndices: [], ggmlBlocks: nil,

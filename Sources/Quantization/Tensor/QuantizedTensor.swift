@@ -48,6 +48,10 @@ public struct QuantizedTensor: Sendable {
     public var tensorScale: Double? = nil
     /// Which elements share each scale (blocks are groups along the last axis).
     public var granularity: Granularity = .tensor
+    /// The codes the quantizer can write where options decide it (integers:
+    /// narrow or full range; MXINT8: with or without −128); nil: every code of
+    /// the scheme's element table.
+    public var codeRange: ClosedRange<Int32>? = nil
 
     public var count: Int { codes.count }
 
