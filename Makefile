@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures
+.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model
 
 deps:
 	@scripts/ensure-deps.sh
@@ -86,6 +86,29 @@ $(TRANSFORMER_SET): scripts/make-transformer-tensors.py
 transformer-set: deps $(TRANSFORMER_SET)
 	swift build -c release
 	.build/release/floatlab quantize $(TRANSFORMER_SET) --compare all
+
+# The lab report (floatlab report), rendered in headless Chromium: screenshots of each page
+# and of every figure go to .build-data/report/shots; fails when a plot is missing, blank or
+# empty, or when text inside a plot overlaps (scripts/check-report-in-browser.py).
+REPORT_DIR := .build-data/report
+FLOATLAB_RELEASE := swift build -c release -Xswiftc -enable-testing --product floatlab
+report: deps
+	$(FLOATLAB_RELEASE)
+	mkdir -p $(REPORT_DIR)
+	.build/release/floatlab report --out $(REPORT_DIR)/default.html
+	.build/release/floatlab report --data Tests/TensorIOTests/Fixtures/small.safetensors --out $(REPORT_DIR)/small.html
+
+report-check: report
+	@scripts/ensure-chromium.sh
+	python3 scripts/check-report-in-browser.py $(REPORT_DIR)/shots $(REPORT_DIR)/default.html $(REPORT_DIR)/small.html
+
+# The same on the real model's weights (all-MiniLM-L6-v2).
+report-check-model: deps $(REAL_MODEL)
+	@scripts/ensure-chromium.sh
+	$(FLOATLAB_RELEASE)
+	mkdir -p $(REPORT_DIR)
+	.build/release/floatlab report --data $(REAL_MODEL) --out $(REPORT_DIR)/all-MiniLM-L6-v2.html
+	python3 scripts/check-report-in-browser.py $(REPORT_DIR)/shots $(REPORT_DIR)/all-MiniLM-L6-v2.html
 
 # Regenerates the small test fixtures with NumPy, ml_dtypes and safetensors.
 fixtures:

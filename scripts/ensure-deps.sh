@@ -18,18 +18,7 @@ if have_mpfr; then
 fi
 
 echo "FloatLab: libmpfr-dev is missing; installing it with apt-get." >&2
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo"
-else
-  echo "error: libmpfr-dev is missing and this user is not root and has no sudo." >&2
-  echo "       Install it yourself (apt-get install libmpfr-dev) and run again." >&2
-  exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq libmpfr-dev pkg-config >/dev/null
+"$(dirname "$0")/apt-install.sh" libmpfr-dev pkg-config
 if ! have_mpfr; then
   echo "error: apt-get finished but mpfr.h is still not found." >&2
   exit 1

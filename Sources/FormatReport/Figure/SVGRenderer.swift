@@ -126,7 +126,7 @@ public struct SVGRenderer: Sendable {
         for t in xTicks {
             let x = left + (t.position - xlo) / (xhi - xlo) * plotWidth
             body.append("<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(bottom))\" stroke=\"#e6e6e6\"/>")
-            body.append(label(t.label, x: x, y: bottom + fontSize + 4, anchor: "middle"))
+            body.append(label(t.label, x: x, y: bottom + fontSize + 8, anchor: "middle"))
         }
         for t in yTicks {
             let y = bottom - (t.position - ylo) / (yhi - ylo) * height
@@ -233,7 +233,7 @@ public struct SVGRenderer: Sendable {
         legend += markLegend
 
         // Axis labels and the legend, below the plot.
-        var y = bottom + fontSize + 6
+        var y = bottom + fontSize + 8
         if !xTicks.isEmpty { y += 4 }
         var foot: [String] = []
         if !figure.x.label.isEmpty {

@@ -109,8 +109,8 @@ public struct LabReport: Sendable {
             d.blocks.append(.figure(study.sqnrFigure(), caption: "Signal-to-quantization-noise ratio of each tensor under each scheme; about 6 dB per bit."))
             for s in study.samples {
                 d.blocks.append(.heading(level: 3, text: s.scheme))
-                d.blocks.append(.figure(QuantizationStudy.dataFigure(s), caption: "\(s.tensor) under \(s.scheme): the histogram of its values (log counts), the ticks along the bottom the grid of the block (or channel, or tensor) that holds its largest magnitude, shaded the range that grid covers."))
-                d.blocks.append(.figure(QuantizationStudy.errorFigure(s), caption: "\(s.tensor) under \(s.scheme): dequantized minus original, every element (log counts)."))
+                d.blocks.append(.figure(QuantizationStudy.dataFigure(s), caption: "\(s.tensor) under \(s.scheme): the histogram of its values, the ticks along the bottom the grid of the block (or channel, or tensor) that holds its largest magnitude, shaded the range that grid covers."))
+                d.blocks.append(.figure(QuantizationStudy.errorFigure(s), caption: "\(s.tensor) under \(s.scheme): dequantized minus original, every element."))
             }
         }
 

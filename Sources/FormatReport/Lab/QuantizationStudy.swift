@@ -65,14 +65,15 @@ public struct QuantizationStudy: Sendable {
         let values = s.original.map(Double.init).filter(\.isFinite)
         let lo = min(values.min() ?? -1, Double(s.levels?.first ?? 0)), hi = max(values.max() ?? 1, Double(s.levels?.last ?? 0))
         let (a, b) = lo < hi ? (lo, hi) : (lo - 1, hi + 1)
-        var series = [Series(name: "\(s.tensor): \(values.count) values", plot: .histogram(Histogram.bins(values, from: a, to: b, count: 120)))]
+        let bins = Histogram.bins(values, from: a, to: b, count: 120)
+        var series = [Series(name: "\(s.tensor): \(values.count) values", plot: .histogram(bins))]
         var marks: [Mark] = []
         if let levels = s.levels, let first = levels.first, let last = levels.last {
             series.append(Series(name: "grid of the block holding max |x|: \(levels.count) levels", plot: .rug(levels.map(Double.init))))
             marks.append(.band(from: Double(first), to: Double(last), label: "its range [\(first), \(last)]: beyond it values clip"))
         }
         return Figure(title: "\(s.scheme): the data and the grid it is rounded to", x: Axis(label: "x"),
-                      y: Axis(label: "elements", scale: .log10), series: series, marks: marks)
+                      y: countAxis(bins), series: series, marks: marks)
     }
 
     /// The histogram of dequantized − original.
@@ -81,9 +82,15 @@ public struct QuantizationStudy: Sendable {
         errors.reserveCapacity(s.original.count)
         for (x, q) in zip(s.original, s.dequantized) where x.isFinite && q.isFinite { errors.append(Double(q) - Double(x)) }
         let m = max(errors.map(abs).max() ?? 1, .leastNormalMagnitude)
+        let bins = Histogram.bins(errors, from: -m, to: m, count: 100)
         return Figure(title: "\(s.scheme): quantization error of \(s.tensor)", x: Axis(label: "dequantized − original"),
-                      y: Axis(label: "elements", scale: .log10),
-                      series: [Series(name: s.scheme, plot: .histogram(Histogram.bins(errors, from: -m, to: m, count: 100)))])
+                      y: countAxis(bins), series: [Series(name: s.scheme, plot: .histogram(bins))])
+    }
+
+    /// Counts on a log scale when they span more than two decades, else linear in whole numbers.
+    static func countAxis(_ bins: [Bin]) -> Axis {
+        (bins.map(\.count).max() ?? 0) > 100 ? Axis(label: "elements (log scale)", scale: .log10)
+                                               : Axis(label: "elements", integers: true)
     }
 
     /// SQNR of each quantized tensor, one bar per scheme; the `limit` largest tensors.
