@@ -24,13 +24,7 @@ public func ulpDistance<T: TestableFloat>(_ a: T, _ b: T) -> UInt64? {
 
 /// The distance between two encodings of a format, in steps of the format.
 public func ulpDistance(_ a: UInt64, _ b: UInt64, in f: FloatFormat) -> UInt64? {
-    guard !f.isNaN(a), !f.isNaN(b) else { return nil }
-    func key(_ c: UInt64) -> Int64 {
-        let m = Int64(truncatingIfNeeded: c & f.magnitudeMask)
-        return f.isSigned && c & f.signMask != 0 ? -m : m
-    }
-    let (x, y) = (key(a), key(b))
-    return x > y ? UInt64(x - y) : UInt64(y - x)
+    f.ulpDistance(a, b)
 }
 
 /// The error of a value from an exact one written in decimal (or hex float, inf, nan), in ulps of the exact value.

@@ -95,6 +95,21 @@ extension Dyadic {
         while s >> 64 != 0 { s >>= 1; shift += 1 }
         return Dyadic(significand: UInt64(s), exponent: e + shift)
     }
+
+    /// a − b for a ≥ b ≥ 0 under the same conditions as `sum`.
+    ///
+    /// ```swift
+    /// Dyadic.difference(.powerOfTwo(-6), .powerOfTwo(-9))   // 7 × 2^-9, e4m3fn's largest subnormal
+    /// ```
+    public static func difference(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
+        precondition(!a.isNegative && !b.isNegative && !(a < b), "a ≥ b ≥ 0")
+        if b.isZero { return a.magnitude }
+        let e = Swift.min(a.exponent, b.exponent)
+        var s = (UInt128(a.significand) << UInt128(a.exponent - e)) - (UInt128(b.significand) << UInt128(b.exponent - e))
+        var shift = 0
+        while s >> 64 != 0 { s >>= 1; shift += 1 }
+        return Dyadic(significand: UInt64(s), exponent: e + shift)
+    }
 }
 
 extension Dyadic: Comparable {

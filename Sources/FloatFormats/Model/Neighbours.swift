@@ -48,3 +48,23 @@ extension FloatFormat {
         return ulp(at: v)
     }
 }
+
+extension FloatFormat {
+    /// The distance between two encodings in steps of the format: adjacent
+    /// values are 1 apart, −0 and +0 are 0 apart, the largest finite value
+    /// and +∞ are 1 apart; nil when either is NaN.
+    ///
+    /// ```swift
+    /// FloatFormat.float8_e4m3fn.ulpDistance(0x38, 0x3A)   // Optional(2): 1 and 1.25
+    /// FloatFormat.float8_e4m3fn.ulpDistance(0x01, 0x81)   // Optional(2): 2^-9 and -2^-9
+    /// ```
+    public func ulpDistance(_ a: UInt64, _ b: UInt64) -> UInt64? {
+        guard !isNaN(a), !isNaN(b) else { return nil }
+        func key(_ c: UInt64) -> Int64 {
+            let m = Int64(truncatingIfNeeded: c & magnitudeMask)
+            return isSigned && c & signMask != 0 ? -m : m
+        }
+        let (x, y) = (key(a), key(b))
+        return x > y ? UInt64(x - y) : UInt64(y - x)
+    }
+}

@@ -138,7 +138,7 @@ public enum ConversionInputs {
         return Set(codes).sorted().compactMap { target.decodeUnchecked($0).value }
     }
 
-    private static func midpoint(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
+    static func midpoint(_ a: Dyadic, _ b: Dyadic) -> Dyadic {
         let s = Dyadic.sum(a, b)
         return Dyadic(isNegative: false, significand: s.significand, exponent: s.exponent - 1)
     }
