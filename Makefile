@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model
+.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-ml-dtypes
 
 deps:
 	@scripts/ensure-deps.sh
@@ -109,6 +109,13 @@ report-check-model: deps $(REAL_MODEL)
 	mkdir -p $(REPORT_DIR)
 	.build/release/floatlab report --data $(REAL_MODEL) --out $(REPORT_DIR)/all-MiniLM-L6-v2.html
 	python3 scripts/check-report-in-browser.py $(REPORT_DIR)/shots $(REPORT_DIR)/all-MiniLM-L6-v2.html
+
+# ml_dtypes' conversions over FloatLab's level-2 vectors, checked with `floatlab check --convention ml_dtypes`
+# (every ml_dtypes format; fails on a difference Docs/Conventions.md does not list).
+crosscheck-ml-dtypes: deps
+	python3 -m pip install --quiet numpy ml_dtypes
+	$(FLOATLAB_RELEASE)
+	python3 scripts/crosscheck-ml-dtypes.py .build/release/floatlab .build-data/crosscheck-ml-dtypes
 
 # Regenerates the small test fixtures with NumPy, ml_dtypes and safetensors.
 fixtures:

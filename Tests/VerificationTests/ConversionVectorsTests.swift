@@ -78,4 +78,15 @@ import FloatFormats
             }
         }
     }
+
+    /// The NaN handling is written in the header and read back; group comments do not disturb the reader.
+    @Test func csvCarriesTheNaNHandling() throws {
+        var o = RoundingOptions.default
+        o.nan = .sign
+        let set = ConversionVectorSet(from: .float32, to: .bfloat16, options: o)
+        let file = try TestVectorFile(csv: set.csv())
+        #expect(file.options.nan == .sign && file.vectors.count == set.count)
+        #expect(file.vectors.map(\.expected) == set.entries.map(\.expected.code))
+        #expect(throws: VerificationError.self) { try TestVectorFile(csv: set.csv().replacingOccurrences(of: "# nan: sign", with: "# nan: maybe")) }
+    }
 }

@@ -5,4 +5,7 @@ public enum NaNHandling: String, Hashable, Sendable, CaseIterable {
     case keep
     /// Always the target's canonical positive quiet NaN.
     case canonical
+    /// The target's canonical quiet NaN with the input's sign, payload dropped
+    /// (ml_dtypes: a float32 NaN 0xFF95ABEB gives bfloat16 0xFFC0).
+    case sign
 }

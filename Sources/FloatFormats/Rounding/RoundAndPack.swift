@@ -65,8 +65,11 @@ extension FloatFormat {
             flags.insert(.invalid)
             return RoundedResult(code: 0, flags: flags)
         }
-        guard options.nan == .keep else { return RoundedResult(code: canonical, flags: flags) }
-        return RoundedResult(code: nanEncoding(negative: negative, payload: payload), flags: flags)
+        switch options.nan {
+        case .keep: return RoundedResult(code: nanEncoding(negative: negative, payload: payload), flags: flags)
+        case .sign: return RoundedResult(code: signedNaN(negative: negative), flags: flags)
+        case .canonical: return RoundedResult(code: canonical, flags: flags)
+        }
     }
 
     /// ±Inf in: kept where the format has infinities (unless `saturate-all`),
@@ -97,7 +100,7 @@ extension FloatFormat {
     @inline(always)
     func nanCode(negative: Bool, options: RoundingOptions) -> UInt64? {
         guard let canonical = canonicalNaN else { return nil }
-        guard options.nan == .keep else { return canonical }
+        guard options.nan != .canonical else { return canonical }
         return signedNaN(negative: negative)
     }
 

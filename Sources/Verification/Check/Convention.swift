@@ -61,7 +61,7 @@ public struct Convention: Sendable, Hashable {
         variations.append(overflows.filter { $0 != base.overflow }.map { p in { $0.overflow = p } })
         variations.append([{ $0.flushSubnormalOutputs.toggle() }, { $0.flushSubnormalInputs.toggle() },
                            { $0.flushSubnormalOutputs.toggle(); $0.flushSubnormalInputs.toggle() }])
-        variations.append([{ $0.nan = $0.nan == .keep ? .canonical : .keep }])
+        variations.append(NaNHandling.allCases.filter { $0 != base.nan }.map { n in { $0.nan = n } })
         var out: [Convention] = []
         var seen = Set<Convention>([Convention(options: base)])
         func add(_ c: Convention) { if seen.insert(c).inserted { out.append(c) } }

@@ -48,6 +48,7 @@ public struct ConversionVectorSet: Sendable {
     /// The command that writes these vectors.
     public var command: String {
         var c = "floatlab vectors --from \(source.name) --to \(target.name) --rounding \(options.mode.name) --overflow \(options.overflow.rawValue)"
+        if options.nan != .keep { c += " --nan \(options.nan.rawValue)" }
         if level != 1 { c += " --level \(level)" }
         if level >= 2 { c += " --seed \(seed)" }
         return c
@@ -61,7 +62,7 @@ public struct ConversionVectorSet: Sendable {
         // Header lines up to and including the column names, then the rows group by group.
         let headerCount = lines.firstIndex { $0.hasPrefix("input_bits") }! + 1
         var out = Array(lines[..<headerCount])
-        out.insert("# written by: \(command)", at: 4)
+        out.insert("# written by: \(command)", at: headerCount - 1)
         var row = headerCount
         for (g, e) in groups {
             out.append("# group: \(g.name) — \(g.purpose)")

@@ -17,7 +17,8 @@ import FloatFormats
 /// 0x43E80000,464,0x7E,x
 /// ```
 ///
-/// Arithmetic files say `# operation: add in bfloat16` and hold the operands,
+/// A `# nan: sign` or `# nan: canonical` line follows when NaN results were
+/// written that way. Arithmetic files say `# operation: add in bfloat16` and hold the operands,
 /// separated by spaces, in `operand_bits` and `operand_values`. Values are exact
 /// decimals; flags are the letters v z o u x, or `-` for none.
 ///
@@ -92,6 +93,7 @@ public struct TestVectorFile: Hashable, Sendable {
         }
         lines.append("# rounding: \(options.mode.name)")
         lines.append("# overflow: \(options.overflow.rawValue)")
+        if options.nan != .keep { lines.append("# nan: \(options.nan.rawValue)") }
         let conversion: Bool
         if case .conversion = kind { conversion = true } else { conversion = false }
         lines.append(conversion ? "input_bits,input_value,expected_bits,expected_flags" : "operand_bits,operand_values,expected_bits,expected_flags")
@@ -134,6 +136,11 @@ public struct TestVectorFile: Hashable, Sendable {
                         kind = .arithmetic(op, try FloatFormat.named(parts[1].trimmingCharacters(in: .whitespaces)))
                     case "rounding": options.mode = try RoundingMode(name: value)
                     case "overflow": options.overflow = try OverflowPolicy(name: value)
+                    case "nan":
+                        guard let n = NaNHandling(rawValue: value) else {
+                            throw VerificationError("\(place): '\(value)' is not a NaN handling (keep, sign, canonical)")
+                        }
+                        options.nan = n
                     default: break
                     }
                 } catch let e as VerificationError {

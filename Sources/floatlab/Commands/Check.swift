@@ -33,6 +33,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var rounding: RoundingArguments
 
+    @OptionGroup var named: ConventionArgument
+
     @Option(help: "The inputs (encodings of --from); default: FloatLab's level-2 vectors.")
     var inputs: String?
 
@@ -63,7 +65,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let options = rounding.options
+        let options = named.options(rounding, for: to)
         let codes: [UInt64]
         let results: [UInt64]
         do {

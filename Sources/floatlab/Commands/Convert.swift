@@ -23,6 +23,8 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var rounding: RoundingArguments
 
+    @OptionGroup var named: ConventionArgument
+
     @Flag(help: "Print the exception flags after each result (text), or their union on standard error.")
     var flags = false
 
@@ -36,7 +38,7 @@ struct Convert: ParsableCommand {
     var raw = false
 
     func run() throws {
-        let conversion = ElementConversion(from: from, to: to, options: rounding.options, seed: rounding.seed,
+        let conversion = ElementConversion(from: from, to: to, options: named.options(rounding, for: to), seed: rounding.seed,
                                            withFlags: flags, threads: ProcessInfo.processInfo.activeProcessorCount)
         if let input, input.hasSuffix(".npy") {
             guard let output else {

@@ -33,6 +33,8 @@ struct VectorsCommand: ParsableCommand {
 
     @OptionGroup var rounding: RoundingArguments
 
+    @OptionGroup var named: ConventionArgument
+
     @Option(help: "1: the structured groups; 2: also seeded random values (seeded by --seed).")
     var level: Int = 1
 
@@ -50,7 +52,7 @@ struct VectorsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let set = ConversionVectorSet(from: from, to: to, options: rounding.options, level: level, seed: rounding.seed)
+        let set = ConversionVectorSet(from: from, to: to, options: named.options(rounding, for: to), level: level, seed: rounding.seed)
         let data: Data
         switch format {
         case .csv: data = Data(set.csv().utf8)
