@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-ml-dtypes
+.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-peers
 
 deps:
 	@scripts/ensure-deps.sh
@@ -110,12 +110,12 @@ report-check-model: deps $(REAL_MODEL)
 	.build/release/floatlab report --data $(REAL_MODEL) --out $(REPORT_DIR)/all-MiniLM-L6-v2.html
 	python3 scripts/check-report-in-browser.py $(REPORT_DIR)/shots $(REPORT_DIR)/all-MiniLM-L6-v2.html
 
-# ml_dtypes' conversions over FloatLab's level-2 vectors, checked with `floatlab check --convention ml_dtypes`
-# (every ml_dtypes format; fails on a difference Docs/Conventions.md does not list).
-crosscheck-ml-dtypes: deps
-	python3 -m pip install --quiet numpy ml_dtypes
+# ml_dtypes' and gfloat's conversions over FloatLab's level-2 vectors, each checked with
+# `floatlab check --convention NAME` (fails on a difference Docs/Conventions.md does not list).
+crosscheck-peers: deps
+	python3 -m pip install --quiet numpy ml_dtypes gfloat
 	$(FLOATLAB_RELEASE)
-	python3 scripts/crosscheck-ml-dtypes.py .build/release/floatlab .build-data/crosscheck-ml-dtypes
+	python3 scripts/crosscheck-peers.py .build/release/floatlab .build-data/crosscheck-peers
 
 # Regenerates the small test fixtures with NumPy, ml_dtypes and safetensors.
 fixtures:

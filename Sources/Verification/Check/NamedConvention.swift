@@ -54,8 +54,16 @@ public struct NamedConvention: Sendable, Hashable {
         NamedConvention(name: "p3109-satfinite", summary: "IEEE P3109 SatFinite: finite overflow and infinities to ±max",
                         source: "IEEE P3109 interim report, projection with saturation mode SatFinite") { _ in preset(.nearestEven, .saturateAll) },
         NamedConvention(name: "ml_dtypes", summary: "ml_dtypes astype: nearest-even, non-saturating, NaN written as the canonical quiet NaN with the input's sign",
-                        source: "jax-ml/ml_dtypes include/float8.h, ConvertImpl (kSaturate = false, kTruncate = false); run against ml_dtypes 0.7.0 by make crosscheck-ml-dtypes",
+                        source: "jax-ml/ml_dtypes include/float8.h, ConvertImpl (kSaturate = false, kTruncate = false); run against ml_dtypes 0.7.0 by make crosscheck-peers",
                         deviations: ["NaN into fp6 and fp4, which have no NaN: ml_dtypes 0.7.0 gives a zero of the opposite sign (+NaN → −0, −NaN → +0); the preset gives +0 with invalid"]) { _ in preset(nan: .sign) },
+        NamedConvention(name: "gfloat", summary: "gfloat round_float(…, sat=False) then encode_float: nearest-even, overflow and ±Inf to ±Inf where the format has it, else NaN",
+                        source: "graphcore-research/gfloat round_float and encode_float (docstring: an infinity converts to the largest float if sat, otherwise to an Inf, if present, otherwise to a NaN); run by make crosscheck-peers",
+                        deviations: ["every NaN result, an overflow's too, is encode_float's NaN code (0xFF in E4M3 and E5M2, 0xFFFF in bfloat16: the sign bit set, whatever the input's sign); the preset writes the canonical positive NaN",
+                                     "a value a format without NaN cannot hold (NaN, and without sat an overflow, into fp6 or fp4) raises ValueError in gfloat; the preset gives +0 or ±max with invalid",
+                                     "E8M0: gfloat rounds a tie between two powers of two to the even exponent code (1.5 × 2^-127 → 2^-127) where the preset, as ml_dtypes, rounds it up, and it gives NaN below 2^-127 where the preset gives 2^-127"]) { _ in preset(nan: .canonical) },
+        NamedConvention(name: "gfloat-sat", summary: "gfloat round_float(…, sat=True): nearest-even, finite overflow and ±Inf to ±max",
+                        source: "graphcore-research/gfloat round_float with sat=True; run by make crosscheck-peers",
+                        deviations: ["as gfloat: NaN results are encode_float's NaN code (0xFF in E4M3 and E5M2), NaN into fp6 or fp4 raises ValueError, and E8M0 ties go to the even exponent code"]) { _ in preset(.nearestEven, .saturateAll, nan: .canonical) },
         NamedConvention(name: "pytorch", summary: "PyTorch c10 casts: nearest-even, non-saturating (|x| ≥ 480 gives NaN in E4M3FN); bfloat16 NaN written as 0x7FC0",
                         source: "pytorch/pytorch torch/headeronly/util/Float8_e4m3fn.h fp8e4m3fn_from_fp32_value; c10/util/BFloat16.h round_to_nearest_even") { t in
             t.name == "bfloat16" ? preset(nan: .canonical) : preset()
