@@ -149,4 +149,44 @@ import FloatTypes
         let csv = try floatlab(["vectors", "--from", "float32", "--to", "e4m3fn", "--convention", "nvidia-satfinite"])
         #expect(csv.stdout.contains("# overflow: saturate-all"))
     }
+
+    /// Operation vectors: every row is what `floatlab arith` gives for the same operands, and the C header compiles.
+    @Test func operationVectorsAgreeWithArith() throws {
+        for (op, format) in [("add", "bfloat16"), ("fma", "float8_e4m3fn"), ("sqrt", "float16"), ("div", "e5m2")] {
+            let r = try floatlab(["vectors", "--op", op, "--format", format])
+            #expect(r.status == 0, "\(r.stderr)")
+            let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("0x") }.map { $0.split(separator: ",") }
+            #expect(rows.count > 100, "\(op) \(format)")
+            let arith = try floatlab(["arith", "--format", format, "--op", op], stdin: rows.map { String($0[0]) }.joined(separator: "\n") + "\n")
+            let results = arith.stdout.split(separator: "\n").map { $0.split(separator: " ") }
+            #expect(results.count == rows.count)
+            for (row, result) in zip(rows, results) {
+                #expect(row[2].lowercased() == result[0] && row[3] == result[1], "\(op) \(format): \(row)")
+            }
+        }
+        let two = try floatlab(["vectors", "--op", "mul", "--format", "bf16", "--level", "2", "--as", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [String: Any])
+        let one = try floatlab(["vectors", "--op", "mul", "--format", "bf16", "--as", "json"])
+        let base = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect((object["count"] as? Int) == (base["count"] as? Int).map { $0 + 4096 })
+        // The C header compiles.
+        let dir = try temporaryDirectory()
+        let header = dir.appendingPathComponent("fma.h").path
+        #expect(try floatlab(["vectors", "--op", "fma", "--format", "bf16", "--as", "c-header", "-o", header]).status == 0)
+        let main = dir.appendingPathComponent("main.c")
+        try "#include \"fma.h\"\nint main(void) { return floatlab_fma_bfloat16_count > 0 && floatlab_fma_bfloat16_vectors[0].c == floatlab_fma_bfloat16_vectors[0].c ? 0 : 1; }\n"
+            .write(to: main, atomically: true, encoding: .utf8)
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-std=c99", "-Wall", "-Werror", "-I", dir.path, main.path, "-o", dir.appendingPathComponent("main").path]
+        try cc.run()
+        cc.waitUntilExit()
+        #expect(cc.terminationStatus == 0)
+        // Bad combinations are refused.
+        for args in [["vectors", "--op", "add"], ["vectors", "--op", "pow", "--format", "bf16"], ["vectors", "--from", "bf16", "--op", "add", "--format", "bf16"],
+                     ["vectors", "--op", "add", "--format", "bf16", "--rounding", "stochastic:8"], ["vectors"]] {
+            let bad = try floatlab(args)
+            #expect(bad.status != 0 && !bad.stderr.isEmpty, "\(args)")
+        }
+    }
 }

@@ -89,4 +89,13 @@ import FloatFormats
         #expect(file.vectors.map(\.expected) == set.entries.map(\.expected.code))
         #expect(throws: VerificationError.self) { try TestVectorFile(csv: set.csv().replacingOccurrences(of: "# nan: sign", with: "# nan: maybe")) }
     }
+
+    @Test func arithmeticVectorDocumentedExample() {
+        let set = ArithmeticVectorSet(.add, in: .bfloat16)
+        #expect(set.file.vectors.count > 1000)
+        #expect(set.cHeader().contains("floatlab_add_bfloat16_count"))
+        // The CSV reads back as the same vectors.
+        #expect(try! TestVectorFile(csv: set.csv()) == set.file)
+        #expect(ArithmeticVectorSet(.add, in: .bfloat16, level: 2).file.vectors.count == set.file.vectors.count + 4096)
+    }
 }

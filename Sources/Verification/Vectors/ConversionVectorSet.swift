@@ -99,39 +99,21 @@ public struct ConversionVectorSet: Sendable {
         return "{\n  \"from\": \(string(source.name)),\n  \"to\": \(string(target.name)),\n  \"rounding\": \(string(options.mode.name)),\n  \"overflow\": \(string(options.overflow.rawValue)),\n  \"count\": \(count),\n  \"groups\": [\n" + parts.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 
-    /// The C type that holds a format's encodings.
-    static func cType(_ f: FloatFormat) -> String {
-        f.bitWidth <= 8 ? "uint8_t" : f.bitWidth <= 16 ? "uint16_t" : f.bitWidth <= 32 ? "uint32_t" : "uint64_t"
-    }
-
-    /// A C identifier from a format name.
-    static func identifier(_ s: String) -> String {
-        String(s.map { $0.isLetter || $0.isNumber ? $0 : "_" }).lowercased()
-    }
-
     /// A C header: `struct floatlab_NAME_vector { input; expected; flags; }`,
     /// the array `floatlab_NAME_vectors` with a comment before each group and each
     /// row's values, the count `floatlab_NAME_count`, and the flag bits.
     public func cHeader() -> String {
-        let name = "floatlab_\(Self.identifier(source.name))_to_\(Self.identifier(target.name))"
+        let name = "floatlab_\(CHeader.identifier(source.name))_to_\(CHeader.identifier(target.name))"
         let guardName = name.uppercased() + "_H"
-        let inType = Self.cType(source), outType = Self.cType(target)
-        func literal(_ c: UInt64, _ f: FloatFormat) -> String {
-            hex(c, f) + (f.bitWidth > 32 ? "ull" : "u")
-        }
+        let inType = CHeader.type(source), outType = CHeader.type(target)
+        let literal = CHeader.literal
         var lines = [
             "/* FloatLab test vectors: \(source.name) -> \(target.name), rounding \(options.mode.name), overflow \(options.overflow.rawValue).",
             " * Written by `\(command) --as c-header`.",
             " * Each vector: the input's bits, the expected result's bits, and the exception flags",
             " * a conversion raises (FLOATLAB_FLAG_*). Groups say what they test. */",
-            "#ifndef \(guardName)", "#define \(guardName)", "", "#include <stddef.h>", "#include <stdint.h>", "",
-            "#ifndef FLOATLAB_FLAG_INVALID",
-            "#define FLOATLAB_FLAG_INVALID   0x\(String(ExceptionFlags.invalid.rawValue, radix: 16))u",
-            "#define FLOATLAB_FLAG_DIVBYZERO 0x\(String(ExceptionFlags.divideByZero.rawValue, radix: 16))u",
-            "#define FLOATLAB_FLAG_OVERFLOW  0x\(String(ExceptionFlags.overflow.rawValue, radix: 16))u",
-            "#define FLOATLAB_FLAG_UNDERFLOW 0x\(String(ExceptionFlags.underflow.rawValue, radix: 16))u",
-            "#define FLOATLAB_FLAG_INEXACT   0x\(String(ExceptionFlags.inexact.rawValue, radix: 16))u",
-            "#endif", "",
+            "#ifndef \(guardName)", "#define \(guardName)", "",
+        ] + CHeader.prelude + [
             "struct \(name)_vector {", "    \(inType) input;     /* \(source.name) bits */",
             "    \(outType) expected;  /* \(target.name) bits */", "    uint8_t flags;       /* FLOATLAB_FLAG_* */", "};", "",
             "static const struct \(name)_vector \(name)_vectors[] = {",
@@ -142,7 +124,7 @@ public struct ConversionVectorSet: Sendable {
                 lines.append("    {\(literal(e.input, source)), \(literal(e.expected.code, target)), 0x\(String(e.expected.flags.rawValue, radix: 16))u}, /* \(short(e.input, source)) -> \(short(e.expected.code, target)) */")
             }
         }
-        lines += ["};", "", "static const size_t \(name)_count = sizeof(\(name)_vectors) / sizeof(\(name)_vectors[0]);", "", "#endif /* \(guardName) */"]
+        lines += CHeader.ending(name, guard: guardName)
         return lines.joined(separator: "\n") + "\n"
     }
 }

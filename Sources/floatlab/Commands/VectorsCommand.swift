@@ -7,7 +7,7 @@ import TensorIO
 struct VectorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vectors",
-        abstract: "Test vectors for a conversion: inputs that break implementations, with the expected outputs and flags.",
+        abstract: "Test vectors for a conversion (--from, --to) or an operation (--op, --format): inputs that break implementations, with the expected outputs and flags.",
         discussion: """
         Groups: special values (both zeros, infinities, NaNs of both signs with several payloads), exact ties, \
         one and two source ulps around every tie and every target value, values that rounding through float16, \
@@ -18,6 +18,11 @@ struct VectorsCommand: ParsableCommand {
         a '# group:' comment before each group). json: one object with the groups. c-header: a struct array to #include, \
         with its count and FLOATLAB_FLAG_* bits. npy: an (n, 3) uint64 array of input bits, expected bits, flag bits. \
         raw: packed little-endian records of input (the source's width), expected (the target's width) and one flag byte.
+
+        With --op add|sub|mul|div|sqrt|fma|rem|min|max and --format F: the structured operand tuples \
+        (TestFloat-style: special and boundary operands, exact ties, cancellation, huge exponent differences, the \
+        overflow and underflow thresholds), at level 2 with seeded random tuples too; npy and raw then hold the \
+        operands, the expected result and the flags per row.
         """)
 
     enum VectorFormat: String, ExpressibleByArgument, CaseIterable {
@@ -25,11 +30,17 @@ struct VectorsCommand: ParsableCommand {
         case cHeader = "c-header"
     }
 
-    @Option(help: "Source format.", transform: parseFormat)
-    var from: FloatFormat
+    @Option(help: "Source format of a conversion.", transform: parseFormat)
+    var from: FloatFormat?
 
-    @Option(help: "Target format.", transform: parseFormat)
-    var to: FloatFormat
+    @Option(help: "Target format of a conversion.", transform: parseFormat)
+    var to: FloatFormat?
+
+    @Option(help: "An operation: \(ArithmeticVectorSet.operations.map(\.rawValue).joined(separator: ", ")).")
+    var op: String?
+
+    @Option(name: .customLong("format"), help: "The format of the operation.", transform: parseFormat)
+    var operationFormat: FloatFormat?
 
     @OptionGroup var rounding: RoundingArguments
 
@@ -45,6 +56,18 @@ struct VectorsCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        let conversion = from != nil || to != nil, operation = op != nil || operationFormat != nil
+        guard conversion != operation else {
+            throw ValidationError("give a conversion (--from F1 --to F2) or an operation (--op OP --format F), not \(conversion ? "both" : "neither").")
+        }
+        if conversion && (from == nil || to == nil) { throw ValidationError("a conversion needs both --from and --to.") }
+        if operation {
+            guard let op, let o = ArithmeticOperation(rawValue: op), ArithmeticVectorSet.operations.contains(o) else {
+                throw ValidationError("--op must be one of \(ArithmeticVectorSet.operations.map(\.rawValue).joined(separator: ", ")), not '\(op ?? "")'.")
+            }
+            guard operationFormat != nil else { throw ValidationError("--op needs --format F.") }
+            if case .stochastic = rounding.options.mode { throw ValidationError("vectors are not written for stochastic rounding: its results depend on the random integers.") }
+        }
         guard level == 1 || level == 2 else { throw ValidationError("--level is 1 (structured groups) or 2 (also random values), not \(level).") }
         if (format == .npy || format == .raw) && output == nil {
             throw ValidationError("--as \(format.rawValue) writes binary: give a file with --output.")
@@ -52,24 +75,44 @@ struct VectorsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let set = ConversionVectorSet(from: from, to: to, options: named.options(rounding, for: to), level: level, seed: rounding.seed)
         let data: Data
-        switch format {
-        case .csv: data = Data(set.csv().utf8)
-        case .json: data = Data(set.json().utf8)
-        case .cHeader: data = Data(set.cHeader().utf8)
-        case .npy:
-            let rows = set.entries.flatMap { [$0.input, $0.expected.code, UInt64($0.expected.flags.rawValue)] }
-            data = NPYArray(dtype: .unsigned(bytes: 8), shape: [set.count, 3], data: RawElements.encode(rows, width: 8)).encoded()
-        case .raw:
-            var d = Data()
-            for e in set.entries {
-                d += RawElements.encode([e.input], width: from.storageBytes)
-                d += RawElements.encode([e.expected.code], width: to.storageBytes)
-                d.append(e.expected.flags.rawValue)
+        if let from, let to {
+            let set = ConversionVectorSet(from: from, to: to, options: named.options(rounding, for: to), level: level, seed: rounding.seed)
+            switch format {
+            case .csv: data = Data(set.csv().utf8)
+            case .json: data = Data(set.json().utf8)
+            case .cHeader: data = Data(set.cHeader().utf8)
+            case .npy: data = Self.npy(set.entries.map { [$0.input, $0.expected.code, UInt64($0.expected.flags.rawValue)] })
+            case .raw: data = Self.raw(set.entries.map { ([($0.input, from.storageBytes)], $0.expected.code, to.storageBytes, $0.expected.flags) })
             }
-            data = d
+        } else {
+            let f = operationFormat!
+            let set = ArithmeticVectorSet(ArithmeticOperation(rawValue: op!)!, in: f, options: named.options(rounding, for: f),
+                                          level: level, seed: rounding.seed)
+            switch format {
+            case .csv: data = Data(set.csv().utf8)
+            case .json: data = Data(set.json().utf8)
+            case .cHeader: data = Data(set.cHeader().utf8)
+            case .npy: data = Self.npy(set.file.vectors.map { $0.inputs + [$0.expected, UInt64($0.flags.rawValue)] })
+            case .raw: data = Self.raw(set.file.vectors.map { v in (v.inputs.map { ($0, f.storageBytes) }, v.expected, f.storageBytes, v.flags) })
+            }
         }
         if let output { try AtomicFile.write(data, to: output) } else { FileHandle.standardOutput.write(data) }
+    }
+
+    /// An (n, columns) uint64 array.
+    static func npy(_ rows: [[UInt64]]) -> Data {
+        NPYArray(dtype: .unsigned(bytes: 8), shape: [rows.count, rows.first?.count ?? 0], data: RawElements.encode(rows.flatMap { $0 }, width: 8)).encoded()
+    }
+
+    /// Packed little-endian records: the inputs, the expected result, one flag byte.
+    static func raw(_ records: [(inputs: [(UInt64, Int)], expected: UInt64, width: Int, flags: ExceptionFlags)]) -> Data {
+        var d = Data()
+        for r in records {
+            for (c, w) in r.inputs { d += RawElements.encode([c], width: w) }
+            d += RawElements.encode([r.expected], width: r.width)
+            d.append(r.flags.rawValue)
+        }
+        return d
     }
 }
