@@ -64,6 +64,9 @@ public struct NamedConvention: Sendable, Hashable {
         NamedConvention(name: "gfloat-sat", summary: "gfloat round_float(…, sat=True): nearest-even, finite overflow and ±Inf to ±max",
                         source: "graphcore-research/gfloat round_float with sat=True; run by make crosscheck-peers",
                         deviations: ["as gfloat: NaN results are encode_float's NaN code (0xFF in E4M3 and E5M2), NaN into fp6 or fp4 raises ValueError, and E8M0 ties go to the even exponent code"]) { _ in preset(.nearestEven, .saturateAll, nan: .canonical) },
+        NamedConvention(name: "llvm-apfloat", summary: "LLVM APFloat convert with rmNearestTiesToEven: overflow to ±Inf in IEEE formats, to NaN with the value's sign in NaN-only formats (E4M3FN, FNUZ, E8M0), to ±max in finite-only ones (fp6, fp4)",
+                        source: "llvm/llvm-project llvm/lib/Support/APFloat.cpp, IEEEFloat::handleOverflow and the fltSemantics of each format (fltNonfiniteBehavior IEEE754 / NanOnly / FiniteOnly)",
+                        deviations: ["only the overflow rule was read; what APFloat does with NaN payloads and with infinities and NaNs into the finite-only fp6/fp4 was not read or run, and the preset shows FloatLab's choice there"]) { _ in preset() },
         NamedConvention(name: "pytorch", summary: "PyTorch c10 casts: nearest-even, non-saturating (|x| ≥ 480 gives NaN in E4M3FN); bfloat16 NaN written as 0x7FC0",
                         source: "pytorch/pytorch torch/headeronly/util/Float8_e4m3fn.h fp8e4m3fn_from_fp32_value; c10/util/BFloat16.h round_to_nearest_even") { t in
             t.name == "bfloat16" ? preset(nan: .canonical) : preset()
