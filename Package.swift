@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Quantization", targets: ["Quantization"]),
         .library(name: "ModelQuantization", targets: ["ModelQuantization"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "IntegerInference", targets: ["IntegerInference"]),
         .library(name: "FloatTypes", targets: ["FloatTypes"]),
         .library(name: "FloatLabTesting", targets: ["FloatLabTesting"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
@@ -41,11 +42,12 @@ let package = Package(
         // For users' test targets: correct-rounding checks against MPFR, ulp distances, inputs, vector files.
         .target(name: "FloatLabTesting", dependencies: ["FloatFormats", "FloatTypes", "Verification", "MPFRReference"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation", "FloatTypes"]),
-        .target(name: "FormatReport", dependencies: ["FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "ModelQuantization", "TensorIO", "Simulation"]),
+        .target(name: "IntegerInference", dependencies: ["FloatFormats", "Quantization", "Simulation"]),
+        .target(name: "FormatReport", dependencies: ["IntegerInference", "FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "ModelQuantization", "TensorIO", "Simulation"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization", "Simulation",
+                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "IntegerInference", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatTypesTests", dependencies: ["FloatTypes", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatLabTestingTests", dependencies: ["FloatLabTesting", "FloatTypes", "FloatFormats", "Verification", "Simulation", "FloatLabTestSupport"]),
+        .testTarget(name: "IntegerInferenceTests", dependencies: ["IntegerInference", "Quantization", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "FloatLabTestSupport"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),

@@ -4,9 +4,18 @@ import FormatReport
 import Simulation
 import TensorIO
 
+/// `floatlab simulate`: the reductions (sum, dot, matvec, gemm: the default) and `qgemm`.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What a sum, dot product, matrix-vector or matrix product gives in simulated formats, against the exact result.",
+        abstract: "Simulated computations: sum, dot, matvec and gemm in simulated formats, and qgemm, a quantized matrix product done the way integer inference engines do it.",
+        subcommands: [SimulateReduction.self, SimulateQGEMM.self],
+        defaultSubcommand: SimulateReduction.self)
+}
+
+struct SimulateReduction: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reduction",
+        abstract: "What a sum, dot product, matrix-vector or matrix product gives in simulated formats, against the exact result (floatlab simulate sum|dot|matvec|gemm …).",
         discussion: """
         Operands are rounded into --format (to nearest even); each product is rounded once into --accumulator \
         (exact when it holds it: the fp8-inputs, float32-accumulator pattern of tensor cores), each addition \
