@@ -52,7 +52,9 @@ public struct QuantizedGEMM: Sendable {
     }
 
     /// `x` is M×K row-major, `w` N×K row-major, `bias` N values (or empty).
-    public init(x: [Float], w: [Float], bias: [Float] = [], m: Int, k: Int, n: Int, bits: Int = 8, perChannel: Bool = true) throws {
+    /// With `floatAlternatives`, the fp8, fp4, MXFP8 and NVFP4 paths of `FloatAlternatives` follow the integer ones.
+    public init(x: [Float], w: [Float], bias: [Float] = [], m: Int, k: Int, n: Int, bits: Int = 8, perChannel: Bool = true,
+                floatAlternatives: Bool = false) throws {
         precondition(x.count == m * k && w.count == n * k && (bias.isEmpty || bias.count == n), "shapes: x M×K, w N×K, bias N")
         guard (2...16).contains(bits) else { throw QuantizationError("the integer path takes 2…16-bit operands, not \(bits).") }
         self.m = m; self.k = k; self.n = n; self.bits = bits; self.perChannel = perChannel
@@ -139,7 +141,11 @@ public struct QuantizedGEMM: Sendable {
             return Path(name: name, values: v, absError: sumAbs / Double(max(v.count, 1)),
                         relError: ref > 0 ? (sumSq / ref).squareRoot() : (sumSq > 0 ? .infinity : 0), maxAbsError: worst)
         }
-        paths = [path("float32", f32), path("int\(bits)-integer", integer), path("int\(bits)-integer-accumulator", accumulated),
-                 path("int\(bits)-dequantized", deq)]
+        var all = [path("float32", f32), path("int\(bits)-integer", integer), path("int\(bits)-integer-accumulator", accumulated),
+                   path("int\(bits)-dequantized", deq)]
+        if floatAlternatives {
+            all += try FloatAlternatives.products(x: x, w: w, bias: b, m: m, k: k, n: n).map { path($0.name, $0.values) }
+        }
+        paths = all
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import Quantization
+import FloatFormats
 import FloatLabTestSupport
 @testable import IntegerInference
 
@@ -70,5 +71,39 @@ import FloatLabTestSupport
         let q = try QuantizedGEMM(x: x, w: w, m: m, k: k, n: n, bits: 16)
         #expect(q.maxSafeK(accumulatorBits: 32) < k)
         #expect(q.accumulatorOverflows == m * n)
+    }
+
+    /// The scaled-fp8/fp4 paths with float32 accumulation equal a float32 loop over the element values
+    /// (their products are exact in float32), then × s_x·s_w, then + b.
+    @Test func floatAlternativesAgainstAFloat32Loop() throws {
+        let (m, k, n) = (3, 64, 4)
+        let x = Self.data(m * k, seed: 8, scale: 2), w = Self.data(n * k, seed: 9, scale: 0.3), b = Self.data(n, seed: 10, scale: 0.1)
+        let q = try QuantizedGEMM(x: x, w: w, bias: b, m: m, k: k, n: n, floatAlternatives: true)
+        for element in [FloatFormat.float8_e4m3fn, .float8_e5m2, .float4_e2m1fn] {
+            var xo = QuantizationOptions(); xo.granularity = .tensor
+            var wo = QuantizationOptions(); wo.granularity = .channel(axis: 0)
+            let qx = try Quantizer(scheme: .float(element), options: xo).quantize(Tensor(name: "x", shape: [m, k], values: x))
+            let qw = try Quantizer(scheme: .float(element), options: wo).quantize(Tensor(name: "w", shape: [n, k], values: w))
+            func value(_ c: Int32) -> Float { Float(element.decodeUnchecked(UInt64(UInt32(bitPattern: c))).value!.doubleValue) }
+            let a = qx.codes.map(value)
+            // The codes are the quantizer's: each element value times the scale is its dequantized value, to float32 rounding.
+            for (v, d) in zip(a, qx.dequantized) { #expect(Float(Double(v) * qx.scales[0]) == d) }
+            let path = try #require(q.paths.first { $0.name == "\(element.name)-fp32acc" })
+            for i in 0..<m {
+                for j in 0..<n {
+                    var acc: Float = 0
+                    for t in 0..<k {
+                        let bv = value(qw.codes[j * k + t])
+                        acc += a[i * k + t] * bv
+                    }
+                    let want = Double(acc * (Float(qx.scales[0]) * Float(qw.scales[j])) + b[j])
+                    #expect(path.values[i * n + j] == want, "\(element.name) (\(i), \(j))")
+                }
+            }
+        }
+        #expect(q.paths.contains { $0.name == "mxfp8_e4m3-fp32acc" } && q.paths.contains { $0.name == "nvfp4-fp32acc" })
+        // fp8 E4M3 carries one more significand bit than E5M2: its error is smaller; fp4's is the largest.
+        func err(_ name: String) -> Double { q.paths.first { $0.name == name }!.relError }
+        #expect(err("float8_e4m3fn-fp32acc") < err("float8_e5m2-fp32acc") && err("float8_e5m2-fp32acc") < err("float4_e2m1fn-fp32acc"))
     }
 }

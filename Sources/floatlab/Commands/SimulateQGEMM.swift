@@ -32,6 +32,8 @@ struct SimulateQGEMM: ParsableCommand {
     @Option(help: "Operand bits (2…16; default 8).") var bits: Int = 8
     @Flag(help: "One weight scale for the tensor instead of one per output channel.") var perTensor = false
     @Option(help: "Seed of the generated operands.") var seed: UInt64 = 1
+    @Flag(inversion: .prefixedNo, help: "The float alternatives too: fp8 E4M3/E5M2 and fp4 with float32 and bfloat16 accumulation, MXFP8 and NVFP4 blocks.")
+    var floats = true
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -75,7 +77,8 @@ struct SimulateQGEMM: ParsableCommand {
                 x = InputDistribution.normal.values(count: m * columns, seed: seed, stream: 2).map(Float.init)
             }
             let bias = InputDistribution.normal.values(count: rows, seed: seed, stream: 3).map { Float($0 * 0.01) }
-            let q = try QuantizedGEMM(x: x, w: w, bias: bias, m: mm, k: columns, n: rows, bits: bits, perChannel: !perTensor)
+            let q = try QuantizedGEMM(x: x, w: w, bias: bias, m: mm, k: columns, n: rows, bits: bits, perChannel: !perTensor,
+                                    floatAlternatives: floats)
             if output.format == .json {
                 try output.emit(IntegerInferenceReport.json(q))
             } else {
