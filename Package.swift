@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ModelQuantization", targets: ["ModelQuantization"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "IntegerInference", targets: ["IntegerInference"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
         .library(name: "FloatTypes", targets: ["FloatTypes"]),
         .library(name: "FloatLabTesting", targets: ["FloatLabTesting"]),
         .executable(name: "floatlab", targets: ["floatlab"]),
@@ -43,11 +44,12 @@ let package = Package(
         .target(name: "FloatLabTesting", dependencies: ["FloatFormats", "FloatTypes", "Verification", "MPFRReference"]),
         .target(name: "ConversionBenchmark", dependencies: ["FloatFormats", "Quantization", "Simulation", "FloatTypes"]),
         .target(name: "IntegerInference", dependencies: ["FloatFormats", "Quantization", "Simulation"]),
-        .target(name: "FormatReport", dependencies: ["IntegerInference", "FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "ModelQuantization", "TensorIO", "Simulation"]),
+        .target(name: "Experiments", dependencies: ["FloatFormats", "Quantization", "Simulation"]),
+        .target(name: "FormatReport", dependencies: ["IntegerInference", "Experiments", "FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "ModelQuantization", "TensorIO", "Simulation"]),
         .executableTarget(
             name: "floatlab",
             dependencies: [
-                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "IntegerInference", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization", "Simulation",
+                "FloatFormats", "Verification", "MPFRReference", "FormatReport", "IntegerInference", "Experiments", "TensorIO", "ConversionBenchmark", "Quantization", "ModelQuantization", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,10 +62,10 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatTypesTests", dependencies: ["FloatTypes", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FloatLabTestingTests", dependencies: ["FloatLabTesting", "FloatTypes", "FloatFormats", "Verification", "Simulation", "FloatLabTestSupport"]),
-        .testTarget(name: "IntegerInferenceTests", dependencies: ["IntegerInference", "Quantization", "FloatFormats", "FloatLabTestSupport"]),
+        .testTarget(name: "IntegerInferenceTests", dependencies: ["IntegerInference", "Experiments", "Quantization", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "FormatReportTests", dependencies: ["FormatReport", "FloatFormats", "Verification", "ConversionBenchmark", "Quantization", "FloatLabTestSupport"]),
         .testTarget(name: "TensorIOTests", dependencies: ["TensorIO", "FloatFormats", "FloatLabTestSupport"]),
         .testTarget(name: "QuantizationTests", dependencies: ["Quantization", "FloatFormats", "TensorIO", "FloatLabTestSupport"]),
-        .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport", "FloatTypes"]),
+        .testTarget(name: "FloatLabCLITests", dependencies: ["floatlab", "FloatLabTestSupport", "FloatTypes", "TensorIO"]),
     ]
 )

@@ -111,3 +111,7 @@ expected["entropy:laplace-20000.npy"] = {"dtype": "float32", "shape": [2], "valu
 with open(os.path.join(OUT, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1, sort_keys=True)
     f.write("\n")
+
+# .npz archives: np.savez (stored members, which FloatLab reads) and np.savez_compressed (refused with a message).
+np.savez(os.path.join(OUT, "xy.npz"), x=np.arange(12, dtype=np.float32).reshape(3, 4), y=np.array([0, 1, 2], dtype=np.int64))
+np.savez_compressed(os.path.join(OUT, "compressed.npz"), x=np.zeros(3, dtype=np.float32))

@@ -18,6 +18,9 @@ public struct Quantizer: Sendable {
     }
 
     private func validate() throws(QuantizationError) {
+        if case .float(let f) = scheme, f.bitWidth > 16 {
+            throw QuantizationError("float elements of up to 16 bits quantize (\(f.name) has \(f.bitWidth)); use float16, bfloat16 or narrower.")
+        }
         if let n = options.blockSize, n < 1 { throw QuantizationError("--block must be at least 1 (it is \(n)).") }
         if case .ggml(let g) = scheme, let n = options.blockSize, n != g.blockSize {
             throw QuantizationError("\(g.rawValue) blocks have \(g.blockSize) elements in ggml's layout; --block does not apply.")
