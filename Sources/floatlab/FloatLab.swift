@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,6 +29,17 @@ struct FloatLab: ParsableCommand {
             _ = mallopt(trimThreshold, Int32.max)
         }
         #endif
-        main(nil)
+        // Exit statuses: 0 success (and --help), 1 bad input (files, data, values) or a check that found
+        // differences, 2 bad usage (unknown options, bad option values: ArgumentParser's 64).
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }
