@@ -2,6 +2,7 @@ import ArgumentParser
 import FloatFormats
 import FormatReport
 import Foundation
+import Quantization
 
 extension OutputFormat: ExpressibleByArgument {}
 extension ValueNotation: ExpressibleByArgument {}
@@ -98,5 +99,19 @@ enum AtomicFile {
         } catch {
             throw CommandError("cannot write \(path): \(error.localizedDescription)")
         }
+    }
+}
+
+/// NaN and ±Inf in the data a command reads: refused with their count and the first index
+/// (the default), kept (`propagate`), or replaced by zero.
+func screenNonfinite<T: BinaryFloatingPoint>(_ values: inout [T], policy: NonfinitePolicy, name: String) throws {
+    var count = 0, first = -1
+    for i in values.indices where !values[i].isFinite {
+        if first < 0 { first = i }
+        count += 1
+        if policy == .zero { values[i] = 0 }
+    }
+    if count > 0 && policy == .error {
+        throw CommandError("\(name): \(count) non-finite value\(count == 1 ? "" : "s") (NaN or ±Inf), the first at flat index \(first); give --nonfinite propagate to keep them or --nonfinite zero to replace them by 0.")
     }
 }

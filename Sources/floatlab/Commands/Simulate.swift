@@ -3,6 +3,7 @@ import FloatFormats
 import FormatReport
 import Simulation
 import TensorIO
+import Quantization
 
 /// `floatlab simulate`: the reductions (sum, dot, matvec, gemm: the default) and `qgemm`.
 struct Simulate: ParsableCommand {
@@ -58,6 +59,9 @@ struct SimulateReduction: ParsableCommand {
     @Option(help: "Lengths N1..N2: N1, 2·N1, 4·N1, …, N2.", transform: parseSweep)
     var sweep: ClosedRange<Int>?
 
+    @Option(help: "NaN or ±Inf in --data: error (default), propagate, or zero.")
+    var nonfinite: NonfinitePolicy = .error
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -72,7 +76,9 @@ struct SimulateReduction: ParsableCommand {
             } else {
                 let arrays = try data.map { path throws -> (values: [Double], shape: [Int]) in
                     let tensor = try TensorFile(path: path).read(0)
-                    return (tensor.doubleValues(), tensor.shape)
+                    var values = tensor.doubleValues()
+                    try screenNonfinite(&values, policy: nonfinite, name: "\(path), tensor '\(tensor.name)'")
+                    return (values, tensor.shape)
                 }
                 operands = try SimulationOperands(kind: kind, format: format, arrays: arrays, names: data)
                 if let longest {

@@ -32,6 +32,7 @@ struct SimulateQGEMM: ParsableCommand {
     @Option(help: "Operand bits (2…16; default 8).") var bits: Int = 8
     @Flag(help: "One weight scale for the tensor instead of one per output channel.") var perTensor = false
     @Option(help: "Seed of the generated operands.") var seed: UInt64 = 1
+    @Option(help: "NaN or ±Inf in --weights or --activations: error (default), propagate, or zero.") var nonfinite: NonfinitePolicy = .error
     @Flag(inversion: .prefixedNo, help: "The float alternatives too: fp8 E4M3/E5M2 and fp4 with float32 and bfloat16 accumulation, MXFP8 and NVFP4 blocks.")
     var floats = true
     @OptionGroup var output: OutputOptions
@@ -44,16 +45,17 @@ struct SimulateQGEMM: ParsableCommand {
     }
 
     /// A 2-D float tensor from a file: the named one, or the first 2-D float tensor.
-    static func matrix(_ path: String, named name: String?) throws -> (values: [Float], rows: Int, columns: Int) {
+    static func matrix(_ path: String, named name: String?, nonfinite: NonfinitePolicy) throws -> (values: [Float], rows: Int, columns: Int) {
         let file = try TensorFile(path: path)
         guard let index = file.entries.firstIndex(where: { e in name.map { e.name == $0 } ?? (e.shape.count == 2 && e.dtype.isFloat) }) else {
             throw CommandError(name.map { "\(path) has no tensor '\($0)'; its tensors: \(file.entries.prefix(8).map(\.name).joined(separator: ", "))\(file.entries.count > 8 ? ", …" : "")." }
                                ?? "\(path) has no 2-D float tensor; give one with --tensor NAME.")
         }
         let t = try file.read(index)
-        guard t.shape.count == 2, let values = t.floatValues() else {
+        guard t.shape.count == 2, var values = t.floatValues() else {
             throw CommandError("tensor '\(t.name)' in \(path) has shape \(t.shape) and dtype \(t.dtype); qgemm needs a 2-D float tensor.")
         }
+        try screenNonfinite(&values, policy: nonfinite, name: "\(path), tensor '\(t.name)'")
         return (values, t.shape[0], t.shape[1])
     }
 
@@ -61,7 +63,7 @@ struct SimulateQGEMM: ParsableCommand {
         do {
             var w: [Float], rows: Int, columns: Int
             if let weights {
-                (w, rows, columns) = try Self.matrix(weights, named: tensor)
+                (w, rows, columns) = try Self.matrix(weights, named: tensor, nonfinite: nonfinite)
                 if let n, n < rows { w = Array(w.prefix(n * columns)); rows = n }
                 if let k, k != columns { throw CommandError("--k \(k) differs from the weights' \(columns) columns.") }
             } else {
@@ -70,7 +72,7 @@ struct SimulateQGEMM: ParsableCommand {
             }
             var x: [Float], mm = m
             if let activations {
-                let a = try Self.matrix(activations, named: nil)
+                let a = try Self.matrix(activations, named: nil, nonfinite: nonfinite)
                 guard a.columns == columns else { throw CommandError("the activations in \(activations) have \(a.columns) columns; the weights have K = \(columns).") }
                 x = a.values; mm = a.rows
             } else {
