@@ -6,19 +6,12 @@ import Verification
 public enum ConventionReport {
     /// `448 (0x7e) ox`: the value (shortest decimal, or inf / nan), the bits, the flags.
     static func cell(_ r: RoundedResult, _ f: FloatFormat) -> String {
-        let d = f.decodeUnchecked(r.code)
-        let value: String
-        if let v = d.value {
-            value = v.isZero ? (v.isNegative ? "-0" : "0") : ValueNotation.decimal.string(v, in: f)
-        } else {
-            value = d.specialText
-        }
+        let value = EncodingReport.valueText(r.code, in: f, notation: .decimal)
         return "\(value) (\(EncodingReport.hex(r.code, in: f)))" + (r.flags.isEmpty ? "" : " \(r.flags.letters)")
     }
 
     static func input(_ c: ConventionMatrix.Case, _ f: FloatFormat) -> String {
-        let d = f.decodeUnchecked(c.input)
-        let value = d.value.map { $0.isZero ? ($0.isNegative ? "-0" : "0") : ValueNotation.decimal.string($0, in: f) } ?? d.specialText
+        let value = EncodingReport.valueText(c.input, in: f, notation: .decimal)
         return "\(value) (\(EncodingReport.hex(c.input, in: f)))"
     }
 
@@ -49,8 +42,7 @@ public enum ConventionReport {
     public static func json(_ matrices: [ConventionMatrix]) -> String {
         let s = JSONRenderer.string
         func result(_ r: RoundedResult, _ f: FloatFormat) -> String {
-            let d = f.decodeUnchecked(r.code)
-            let value = d.value.map { $0.isZero ? ($0.isNegative ? "-0" : "0") : $0.exactDecimal() } ?? d.specialText
+            let value = EncodingReport.valueText(r.code, in: f) { $0.exactDecimal() }
             return "{\"bits\": \(s(EncodingReport.hex(r.code, in: f))), \"value\": \(s(value)), \"flags\": \(s(r.flags.letters))}"
         }
         let targets = matrices.map { m -> String in

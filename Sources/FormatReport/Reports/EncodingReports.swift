@@ -9,6 +9,18 @@ public enum EncodingReport {
         return "0x" + String(repeating: "0", count: max(0, digits - s.count)) + s
     }
 
+    /// An encoding's value as `write` puts it, zeros as 0 and -0, specials as inf, -inf, nan.
+    static func valueText(_ code: UInt64, in f: FloatFormat, _ write: (Dyadic) -> String) -> String {
+        let d = f.decodeUnchecked(code)
+        guard let v = d.value else { return d.specialText }
+        return v.isZero ? (v.isNegative ? "-0" : "0") : write(v)
+    }
+
+    /// An encoding's value in `notation` (see `valueText(_:in:_:)`).
+    static func valueText(_ code: UInt64, in f: FloatFormat, notation: ValueNotation) -> String {
+        valueText(code, in: f) { notation.string($0, in: f) }
+    }
+
     /// The bits as `s eeee mmm` groups.
     public static func binary(_ code: UInt64, in f: FloatFormat) -> String {
         func bits(_ v: UInt64, _ n: Int) -> String {

@@ -8,11 +8,7 @@ public enum OutputCheckReport {
     static func hex(_ c: UInt64, _ f: FloatFormat) -> String { EncodingReport.hex(c, in: f) }
 
     /// The exact value of an encoding, or inf / nan with its sign.
-    static func value(_ c: UInt64, _ f: FloatFormat) -> String {
-        let d = f.decodeUnchecked(c)
-        if let v = d.value { return v.isZero ? (v.isNegative ? "-0" : "0") : ValueNotation.exact.string(v, in: f) }
-        return d.specialText
-    }
+    static func value(_ c: UInt64, _ f: FloatFormat) -> String { EncodingReport.valueText(c, in: f, notation: .exact) }
 
     /// `input 0x3F880000 (1.0625): expected 0x38 (1) x, got 0x39 (1.125), 1 ulp away: tie handling`
     public static func line(_ m: OutputCheck.Mismatch, _ c: OutputCheck) -> String {

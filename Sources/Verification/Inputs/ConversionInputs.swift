@@ -118,24 +118,31 @@ public enum ConversionInputs {
     /// The target's positive finite values: all of them for targets of up to 2^17,
     /// else per binade the first and last 8 and 16 seeded random ones.
     public static func positiveValues(of target: FloatFormat, seed: UInt64 = 1) -> [Dyadic] {
+        positiveValues(of: target, everyValueLimit: 1 << 17, edges: 8, randomPerBinade: 16, stream: RandomStream(seed: seed), indexStride: 64)
+    }
+
+    /// The target's positive finite values when there are fewer than `everyValueLimit`, else per
+    /// binade its first and last `edges` and `randomPerBinade` values drawn from `stream`
+    /// (binade b's i-th draw at index b · indexStride + i), sorted.
+    public static func positiveValues(of target: FloatFormat, everyValueLimit: UInt64, edges: Int, randomPerBinade: Int,
+                                      stream: RandomStream, indexStride: UInt64) -> [Dyadic] {
         let first: UInt64 = target.hasZero ? 1 : 0
         let last = target.largestFiniteMagnitude
-        if last - first < 1 << 17 {
+        if last - first < everyValueLimit {
             return (first...last).compactMap { target.decodeUnchecked($0).value }
         }
-        var codes: [UInt64] = []
-        let stream = RandomStream(seed: seed)
+        var codes = Set<UInt64>()
         let m = UInt64(target.fractionBits)
         var field: UInt64 = 0
         while (field << m) <= last {
             let lo = Swift.max(field << m, first), hi = Swift.min(((field + 1) << m) - 1, last)
             if lo <= hi {
-                for i in 0..<8 where lo + UInt64(i) <= hi { codes.append(lo + UInt64(i)); codes.append(hi - UInt64(i)) }
-                for i in 0..<16 { codes.append(lo + stream[field &* 64 &+ UInt64(i)] % (hi - lo + 1)) }
+                for i in 0..<edges where lo + UInt64(i) <= hi { codes.insert(lo + UInt64(i)); codes.insert(hi - UInt64(i)) }
+                for i in 0..<randomPerBinade { codes.insert(lo + stream[field &* indexStride &+ UInt64(i)] % (hi - lo + 1)) }
             }
             field += 1
         }
-        return Set(codes).sorted().compactMap { target.decodeUnchecked($0).value }
+        return codes.sorted().compactMap { target.decodeUnchecked($0).value }
     }
 
     static func midpoint(_ a: Dyadic, _ b: Dyadic) -> Dyadic {

@@ -35,24 +35,8 @@ public enum ConversionVectors {
 
     /// The target's positive finite values, or the per-binade sample.
     public static func sampledValues(of target: FloatFormat, seed: UInt64) -> [Dyadic] {
-        let first: UInt64 = target.hasZero ? 1 : 0
-        let last = target.largestFiniteMagnitude
-        if last - first < UInt64(everyValueLimit) {
-            return (first...last).compactMap { target.decodeUnchecked($0).value }
-        }
-        var codes = Set<UInt64>()
-        let stream = RandomStream(seed: seed ^ 0x7E57)
-        let m = UInt64(target.fractionBits)
-        var field: UInt64 = 0
-        while (field << m) <= last {
-            let lo = Swift.max(field << m, first), hi = Swift.min(((field + 1) << m) - 1, last)
-            if lo <= hi {
-                for i in 0..<2 where lo + UInt64(i) <= hi { codes.insert(lo + UInt64(i)); codes.insert(hi - UInt64(i)) }
-                for i in 0..<4 { codes.insert(lo + stream[field &* 16 &+ UInt64(i)] % (hi - lo + 1)) }
-            }
-            field += 1
-        }
-        return codes.sorted().compactMap { target.decodeUnchecked($0).value }
+        ConversionInputs.positiveValues(of: target, everyValueLimit: UInt64(everyValueLimit), edges: 2, randomPerBinade: 4,
+                                        stream: RandomStream(seed: seed ^ 0x7E57), indexStride: 16)
     }
 
     public static func groups(from source: FloatFormat, to target: FloatFormat, level: Int = 1, seed: UInt64 = 1) -> [Group] {
