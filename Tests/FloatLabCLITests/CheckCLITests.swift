@@ -189,4 +189,34 @@ import FloatTypes
             #expect(bad.status != 0 && !bad.stderr.isEmpty, "\(args)")
         }
     }
+
+    /// A converter that writes much to standard error before its results does not dead-lock check
+    /// (a regression: stderr used to be read only after stdout closed). Run with a deadline, so that a
+    /// regression fails here instead of hanging.
+    @Test func aNoisyConverterDoesNotDeadlock() throws {
+        let dir = try temporaryDirectory()
+        let tool = productsDirectory.appendingPathComponent("floatlab").path
+        let script = dir.appendingPathComponent("noisy.sh")
+        try "#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' 'x' >&2\nexec \(tool) convert --from float32 --to e4m3 --raw\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["check", "--from", "float32", "--to", "e4m3", "--command", script.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        // The report is a few lines, well under a pipe's buffer: wait first, then read.
+        let inTime = finished.wait(timeout: .now() + 20) == .success
+        if !inTime {
+            kill(process.processIdentifier, SIGKILL)      // a blocked process may not answer SIGTERM
+            _ = finished.wait(timeout: .now() + 10)
+        }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(inTime, "check did not finish within 20 s")
+        #expect(process.terminationStatus == 0 && text.contains("no mismatches"), "\(text)")
+    }
 }

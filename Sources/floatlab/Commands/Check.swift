@@ -92,8 +92,9 @@ struct Check: ParsableCommand {
 }
 
 /// Someone's converter as a child process: the inputs written to its
-/// standard input (from another thread, so that a converter that writes as
-/// it reads cannot dead-lock), its standard output read back.
+/// standard input and its standard error drained, each from another thread
+/// (so that a converter that writes as it reads cannot dead-lock), its
+/// standard output read back.
 struct ConverterProcess {
     let command: String
     let text: Bool
@@ -115,8 +116,16 @@ struct ConverterProcess {
             try? input.fileHandleForWriting.close()
         }
         writer.start()
+        // Standard error is drained alongside standard output: a converter that fills one pipe while we
+        // wait on the other would otherwise block both processes.
+        let stderrDone = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var message = Data()
+        Thread {
+            message = error.fileHandleForReading.readDataToEndOfFile()
+            stderrDone.signal()
+        }.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
+        stderrDone.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let said = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
