@@ -124,10 +124,16 @@ import FloatTypes
         let header = try #require(md.stdout.split(separator: "\n").first { $0.hasPrefix("| case") })
         for c in ["floatlab", "ocp-saturating", "p3109-satfinite", "ml_dtypes", "pytorch", "nvidia-satfinite"] { #expect(header.contains(" \(c) "), "\(c)") }
         #expect(md.stdout.contains("| +Inf ") && md.stdout.contains("448 (0x7e) v"))
+        // The MX scale rules, at a block amax of 6.5 worked by hand: floor ⌊log2 6.5⌋ − 2 = 0 (6.5 > 6 clips),
+        // ceil ⌈log2 6.5⌉ − 2 = 1, even rounds 1.625 to one mantissa bit (1.5: e = 0, clips), rceil the least e with 6.5 / 2^e ≤ 6 = 1.
+        #expect(md.stdout.contains("## MX shared scales"))
+        let mx = md.stdout.split(separator: "\n").first { $0.hasPrefix("| mxfp4 ") && $0.contains(" 6.5 |") }.map { String($0).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(mx == ["mxfp4", "6.5", "2^0 (clips)", "2^1", "2^0 (clips)", "2^1"])
         let json = try floatlab(["conventions", "--as", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let targets = try #require(object["targets"] as? [[String: Any]])
         #expect(targets.count == 10)
+        #expect((object["mx_scale_rules"] as? [[String: Any]])?.count == 16)
         let e4m3 = try #require(targets.first { $0["to"] as? String == "float8_e4m3fn" })
         let inf = try #require((e4m3["cases"] as? [[String: Any]])?.first { $0["case"] as? String == "+Inf" })
         let results = try #require(inf["results"] as? [String: [String: String]])
