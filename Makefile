@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-peers
+.PHONY: fuzz deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-peers
 
 deps:
 	@scripts/ensure-deps.sh
@@ -121,3 +121,10 @@ crosscheck-peers: deps
 fixtures:
 	python3 -m pip install --quiet numpy ml_dtypes safetensors
 	python3 scripts/make-tensor-fixtures.py
+
+# libFuzzer with AddressSanitizer on every reader of outside input (Fuzz/): the format spec
+# and number-literal parsers, .npy/.npz/.safetensors headers, text tensors, the line readers
+# of convert and arith, check's output reader. FUZZ_SECONDS per target (default 60);
+# FUZZ_TARGETS=FuzzNPY,… for a subset. Prints executions per target; exit 1 on a finding.
+fuzz: deps
+	scripts/fuzz.sh

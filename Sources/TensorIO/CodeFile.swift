@@ -40,7 +40,7 @@ public enum CodeFile {
             guard data.count % format.storageBytes == 0 else {
                 throw TensorIOError("\(name): \(data.count) bytes are not a whole number of \(format.storageBytes)-byte \(format.name) elements.")
             }
-            return try RawElements.decode(data, width: format.storageBytes)
+            return try fitting(try RawElements.decode(data, width: format.storageBytes), format, name)
         case .npy:
             let array: NPYArray
             do { array = try NPYArray(decoding: data, assuming: format) } catch { throw TensorIOError("\(name): \(error.message)") }
@@ -52,10 +52,19 @@ public enum CodeFile {
             default:
                 throw TensorIOError("\(name): the array holds \(array.dtype), not \(format.name) bit patterns; save it as \(format.name) (ml_dtypes) or as uint\(format.storageBytes * 8).")
             }
-            return try RawElements.decode(array.data, width: format.storageBytes)
+            return try fitting(try RawElements.decode(array.data, width: format.storageBytes), format, name)
         case .text:
             return try codes(text: String(decoding: data, as: UTF8.self), in: format, name: name)
         }
+    }
+
+    /// The codes, refused at the first one with bits outside the format (a
+    /// 6-bit format stored in bytes leaves two bits that must be zero).
+    static func fitting(_ codes: [UInt64], _ format: FloatFormat, _ name: String) throws(TensorIOError) -> [UInt64] {
+        let mask = ~format.encodingMask
+        guard let bad = codes.firstIndex(where: { $0 & mask != 0 }) else { return codes }
+        let count = codes.reduce(0) { $0 + ($1 & mask != 0 ? 1 : 0) }
+        throw TensorIOError("\(name): element \(bad) is 0x\(String(codes[bad], radix: 16)), which does not fit in the \(format.bitWidth) bits of \(format.name) (\(count) of \(codes.count) elements do not); write each code in the low \(format.bitWidth) bits with the rest zero.")
     }
 
     /// Encodings from text lines.

@@ -68,13 +68,8 @@ public struct NPYArray: Sendable, Equatable {
         guard bytes.count >= headerStart + headerLength else { throw TensorIOError("truncated .npy header.") }
         let start = bytes.startIndex
         let header = String(decoding: bytes[(start + headerStart)..<(start + headerStart + headerLength)], as: UTF8.self)
-        guard let rawDescr = NPYArray.value(of: "descr", in: header) else {
-            throw TensorIOError(".npy header has no 'descr'.")
-        }
-        if rawDescr.hasPrefix("[") {
-            throw TensorIOError(".npy arrays of structured dtype (\(rawDescr)) are not supported; save a plain numeric array.")
-        }
-        let descr = rawDescr.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        let parsed = try NPYHeader(parsing: header)
+        let descr = parsed.descr
         var code = descr
         var bigEndian = false
         if let mark = code.first, "<>|=".contains(mark) {
@@ -96,15 +91,7 @@ public struct NPYArray: Sendable, Equatable {
         } else {
             throw TensorIOError(".npy dtype '\(descr)' is not supported; use float16/32/64, bfloat16 or an fp8 format (ml_dtypes' '<V2'/'<V1' with --dtype), bool, or integers.")
         }
-        let fortran = NPYArray.value(of: "fortran_order", in: header)?.hasPrefix("True") ?? false
-        guard let shapeText = NPYArray.tuple(of: "shape", in: header) else { throw TensorIOError(".npy header has no 'shape'.") }
-        var shape: [Int] = []
-        for part in shapeText.split(separator: ",") {
-            let t = part.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { continue }
-            guard let n = Int(t), n >= 0, n < 1 << 48 else { throw TensorIOError(".npy shape '(\(shapeText))' is not a tuple of sizes.") }
-            shape.append(n)
-        }
+        let fortran = parsed.fortranOrder, shape = parsed.shape
         let (count, overflow) = shape.reduce((1, false)) { acc, n in
             let (p, o) = acc.0.multipliedReportingOverflow(by: n)
             return (p, acc.1 || o)
@@ -181,20 +168,5 @@ public struct NPYArray: Sendable, Equatable {
             }
         }
         return out
-    }
-
-    private static func value(of key: String, in header: String) -> String? {
-        guard let r = header.range(of: "'\(key)'") ?? header.range(of: "\"\(key)\"") else { return nil }
-        var rest = header[r.upperBound...].drop { $0 == " " || $0 == ":" }
-        if rest.first == "[" { return String(rest.prefix { $0 != "]" }) + "]" }
-        if let end = rest.firstIndex(where: { $0 == "," || $0 == "}" }) { rest = rest[..<end] }
-        return rest.trimmingCharacters(in: .whitespaces)
-    }
-
-    private static func tuple(of key: String, in header: String) -> String? {
-        guard let r = header.range(of: "'\(key)'") ?? header.range(of: "\"\(key)\""),
-              let open = header[r.upperBound...].firstIndex(of: "("),
-              let close = header[open...].firstIndex(of: ")") else { return nil }
-        return String(header[header.index(after: open)..<close])
     }
 }

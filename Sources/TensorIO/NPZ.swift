@@ -17,6 +17,11 @@ public enum NPZ {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             throw TensorIOError("cannot read \(path): \(error.localizedDescription); check the path.")
         }
+        return try arrays(in: data, place: path)
+    }
+
+    /// The arrays of an archive's bytes; `place` names it in errors.
+    public static func arrays(in data: Data, place path: String = "the archive") throws(TensorIOError) -> [String: NPYArray] {
         func fail(_ what: String) -> TensorIOError { TensorIOError("\(path) is not an .npz file np.savez wrote: \(what).") }
         // The end-of-central-directory record: the last 22 bytes, or earlier if the archive has a comment.
         guard data.count >= 22 else { throw fail("too short") }

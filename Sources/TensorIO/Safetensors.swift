@@ -101,6 +101,9 @@ public struct SafetensorsHeader: Sendable, Equatable {
             }
             position = e.byteRange.upperBound
         }
+        if position < dataSize {
+            throw TensorIOError("\(place): bytes \(position)..<\(dataSize) of the data follow the last tensor and belong to none; the format allows no trailing bytes, so the header lies or the file was appended to.")
+        }
         self.entries = entries
         self.metadata = metadata
         dataStart = 8 + n

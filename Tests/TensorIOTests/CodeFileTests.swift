@@ -44,4 +44,15 @@ import FloatFormats
         }
         #expect(throws: TensorIOError.self) { try CodeFile.read("/nonexistent/file.txt", in: .bfloat16) }
     }
+
+    /// Found by FuzzCheckOutputs: a byte array read as a 6-bit format kept codes
+    /// with the top two bits set, which are not encodings of it.
+    @Test func codesOutsideTheFormatAreRefused() throws {
+        let e3m2b2 = try FormatSpec.parse("e3m2b2")
+        let bytes = NPYArray(dtype: .unsigned(bytes: 1), shape: [3], data: Data([0x38, 0x40, 0xFF])).encoded()
+        let e = #expect(throws: TensorIOError.self) { try CodeFile.codes(bytes, kind: .npy, in: e3m2b2, name: "out.npy") }
+        #expect(e?.message.contains("out.npy: element 1 is 0x40") == true && e?.message.contains("2 of 3") == true, "\(e?.message ?? "")")
+        #expect(throws: TensorIOError.self) { try CodeFile.codes(Data([0x80]), kind: .raw, in: .float4_e2m1fn) }
+        #expect(try CodeFile.codes(Data([0x0F, 0x3F]), kind: .raw, in: e3m2b2) == [0x0F, 0x3F])
+    }
 }

@@ -42,6 +42,47 @@ import TensorIO
         }
     }
 
+    /// A version-1.0 file around a header text, padded as NumPy pads it.
+    static func npy(header: String, data: [UInt8]) -> Data {
+        let h = header + String(repeating: " ", count: (64 - (10 + header.utf8.count + 1) % 64) % 64) + "\n"
+        let n = h.utf8.count
+        return Data([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(n & 0xFF), UInt8(n >> 8)] + Array(h.utf8) + data)
+    }
+
+    /// The header is parsed as the dictionary literal it is (NumPy reads it
+    /// with ast.literal_eval), not searched: keys in any order, either quote,
+    /// Python 2's 3L; wrong, missing, doubled or unknown keys are refused.
+    @Test(arguments: [
+        ("{'shape': (2,), \"fortran_order\": False, 'descr': '<u1'}", [2]),
+        ("{'descr': '|u1', 'fortran_order': False, 'shape': (2L,),}", [2]),
+        ("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 2)}", [1, 2]),
+        ("{'descr': '|u1', 'fortran_order': True, 'shape': ()}", []),
+    ])
+    func headerIsALiteral(_ header: String, _ shape: [Int]) throws {
+        let a = try NPYArray(decoding: Self.npy(header: header, data: [7, 9]))
+        #expect(a.shape == shape && a.dtype == .unsigned(bytes: 1))
+    }
+
+    @Test(arguments: [
+        // Found by FuzzNPY: a missing comma between entries used to be read.
+        ("{'descr': '|u1', 'fortran_order': False 'shape': (2,), }", "',' or '}' expected"),
+        ("{'descr': '|u1', 'fortran_order': False, 'shape': (2,), 'extra': 1}", "the key 'extra'"),
+        ("{'descr': '|u1', 'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", "twice"),
+        ("{'descr': '|u1', 'fortran_order': False}", "no 'shape'"),
+        ("{'descr': '|u1', 'fortran_order': 0, 'shape': (2,)}", "not True or False"),
+        ("{'descr': '|u1', 'fortran_order': None, 'shape': (2,)}", "not a string, True, False"),
+        ("{'descr': '|u1', 'fortran_order': False, 'shape': ('2',)}", "a size"),
+        ("{'descr': '|u1', 'fortran_order': False, 'shape': (99999999999999999999,)}", "over 2^48"),
+        ("{'descr': '|u1', 'fortran_order': False, 'shape': (2,)} x", "text after"),
+        ("{'descr': '|u1, 'fortran_order': False, 'shape': (2,)}", "expected"),
+        ("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,)}", "structured"),
+        ("{'note': 'shape (2,)', 'descr': '|u1', 'fortran_order': False}", "the key 'note'"),
+    ])
+    func headerRefusals(_ header: String, _ message: String) {
+        let e = #expect(throws: TensorIOError.self) { try NPYArray(decoding: Self.npy(header: header, data: [7, 9])) }
+        #expect(e?.message.contains(message) == true, "\(e?.message ?? "")")
+    }
+
     @Test func rejectsUnsupportedDtypes() throws {
         for (descr, message) in [("<c8", "not supported"), ("<V2", "--dtype"), ("<U3", "not supported")] {
             let h = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (1,), }"

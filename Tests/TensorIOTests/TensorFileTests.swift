@@ -132,6 +132,9 @@ struct TensorFileTests {
         (#"[1, 2]"#, 0, "not a JSON object"),
         (#"{"a":"#, 0, "not valid JSON"),
         (#"{"a":{"dtype":"F32","shape":[4611686018427387904, 4],"data_offsets":[0,16]}}"#, 16, "shape"),
+        // Found by FuzzSafetensors: bytes after the last tensor were accepted (the format allows none).
+        (#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, 37, "follow the last tensor"),
+        (#"{}"#, 3, "follow the last tensor"),
     ])
     func refusesLyingHeaders(_ header: String, _ data: Int, _ message: String) throws {
         let path = try file(header, data: data)
