@@ -21,6 +21,7 @@ status=0
 summary=""
 for t in $targets; do
   [ -x "$build/release/$t" ] || { echo "fuzz: no target $t (the targets are $(ls Fuzz/Sources | grep '^Fuzz' | grep -v FuzzSupport | tr '\n' ' '))" >&2; exit 2; }
+  rm -rf "$build/findings/$t"
   mkdir -p "$build/corpus/$t" "$build/findings/$t"
   log="$build/findings/$t/log.txt"
   echo "fuzz: $t for ${seconds} s"

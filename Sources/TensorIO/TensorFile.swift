@@ -191,49 +191,6 @@ public final class TensorFile: @unchecked Sendable {
     }
 }
 
-/// Writes a file whole or not at all: into a temporary file beside the
-/// destination, renamed over it only when everything is written.
-public struct AtomicFileWriter {
-    public let path: String
-    let temporary: String
-    let handle: FileHandle
-
-    public init(path: String) throws(TensorIOError) {
-        self.path = path
-        let dir = (path as NSString).deletingLastPathComponent
-        temporary = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let h = FileHandle(forWritingAtPath: temporary) else {
-            throw TensorIOError("cannot write '\(path)': its directory does not exist or is not writable.")
-        }
-        handle = h
-    }
-
-    public func write(_ data: Data) throws(TensorIOError) {
-        do { try handle.write(contentsOf: data) } catch {
-            abandon()
-            throw TensorIOError("writing '\(path)' failed: \(error.localizedDescription)")
-        }
-    }
-
-    /// Closes and renames into place.
-    public func commit() throws(TensorIOError) {
-        do {
-            try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            abandon()
-            throw TensorIOError("could not move the finished output into '\(path)': \(error.localizedDescription)")
-        }
-    }
-
-    /// Removes the temporary file.
-    public func abandon() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
-    }
-}
-
 /// Writers of whole tensor files.
 public enum TensorWriter {
     /// A `.safetensors` file, tensor by tensor: `produce(i)` is called once

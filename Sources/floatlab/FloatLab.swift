@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TensorIO
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,6 +30,8 @@ struct FloatLab: ParsableCommand {
             _ = mallopt(trimThreshold, Int32.max)
         }
         #endif
+        // An interrupt (SIGINT, SIGTERM, SIGHUP) removes the temporary file of an output being written.
+        TemporaryFiles.removeOnInterrupt()
         // Exit statuses: 0 success (and --help), 1 bad input (files, data, values) or a check that found
         // differences, 2 bad usage (unknown options, bad option values: ArgumentParser's 64).
         do {

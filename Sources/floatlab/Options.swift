@@ -3,6 +3,7 @@ import FloatFormats
 import FormatReport
 import Foundation
 import Quantization
+import TensorIO
 
 extension OutputFormat: ExpressibleByArgument {}
 extension ValueNotation: ExpressibleByArgument {}
@@ -54,51 +55,18 @@ struct CommandError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
+/// The library's atomic writes, their errors as the command's.
 enum AtomicFile {
-    /// Writes the files into a new folder beside `path`, then renames it to
-    /// `path` (replacing a folder already there): all of them or none.
     static func writeFolder(_ files: [(name: String, data: Data)], to path: String) throws {
-        let fm = FileManager.default
-        let url = URL(fileURLWithPath: path)
-        let parent = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
-            throw CommandError("cannot write \(path): the folder \(parent.path) does not exist; create it or choose another --out.")
-        }
-        let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
-        do {
-            try? fm.removeItem(at: temporary)
-            try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for f in files { try f.data.write(to: temporary.appendingPathComponent(f.name)) }
-            if fm.fileExists(atPath: url.path) { try fm.moveItem(at: url, to: old) }
-            try fm.moveItem(at: temporary, to: url)
-            try? fm.removeItem(at: old)
-        } catch {
-            try? fm.removeItem(at: temporary)
-            if fm.fileExists(atPath: old.path), !fm.fileExists(atPath: url.path) { try? fm.moveItem(at: old, to: url) }
-            throw CommandError("cannot write \(path): \(error.localizedDescription)")
-        }
+        do { try TensorIO.AtomicFile.writeFolder(files, to: path) } catch { throw CommandError(error.message) }
     }
 
-    /// Writes `text` to a temporary file beside `path`, then renames it over `path`.
     static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
 
-    /// Writes `data` to a temporary file beside `path`, then renames it over `path`.
     static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw CommandError("cannot write \(path): the folder \(dir.path) does not exist; create it or choose another --output.")
-        }
-        do {
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw CommandError("cannot write \(path): \(error.localizedDescription)")
-        }
+        do { try TensorIO.AtomicFile.write(data, to: path) } catch { throw CommandError(error.message) }
     }
 }
 
