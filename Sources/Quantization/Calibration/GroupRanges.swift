@@ -103,6 +103,18 @@ struct GroupRanges {
     /// `_compute_amax_entropy`, start bin 128, stride 1): the threshold whose
     /// clipped distribution P and its `levels`-level quantization Q have the
     /// least KL(P‖Q), the last one on ties.
+    ///
+    /// For threshold i, P is bins 0..<i with the tail Σ_{j≥i} folded into bin
+    /// i − 1, so its total is every count, T; Q spreads each of `levels`
+    /// buckets' counts q_k evenly over the bucket's n_k non-empty bins, so its
+    /// total is S_i = Σ_{j<i} bins. With p_j, q_j the unnormalized masses,
+    ///
+    ///     KL = (Σ p_j log p_j − Σ p_j log q_j) / T + log(S_i / T),
+    ///     Σ p_j log q_j = Σ_k q_k log(q_k / n_k) + tail · log q_{i−1},
+    ///
+    /// and prefix sums of bins, of non-empty bins and of bins · log bins make
+    /// each threshold cost O(levels) instead of O(i): the loop the definition
+    /// spells out is the test suite's reference, and both pick the same bin.
     static func entropyClip(_ values: [Float], amax: Float, levels: Int, bins binCount: Int = 2048) -> Float {
         var bins = [Double](repeating: 0, count: binCount)
         let width = Double(amax) / Double(binCount)
@@ -111,33 +123,38 @@ struct GroupRanges {
             bins[Swift.min(b, binCount - 1)] += 1
         }
         bins[0] = bins[1]      // as pytorch-quantization does: the spike at zero is left out
+        // Prefix sums over bins 0..<j: counts, non-empty bins, and counts · log counts.
+        var count = [Double](repeating: 0, count: binCount + 1)
+        var nonEmpty = [Int](repeating: 0, count: binCount + 1)
+        var entropyTerms = [Double](repeating: 0, count: binCount + 1)
+        for j in 0..<binCount {
+            count[j + 1] = count[j] + bins[j]
+            nonEmpty[j + 1] = nonEmpty[j] + (bins[j] != 0 ? 1 : 0)
+            entropyTerms[j + 1] = entropyTerms[j] + (bins[j] != 0 ? bins[j] * log(bins[j]) : 0)
+        }
+        let total = count[binCount]
         let start = Swift.min(levels, binCount)
         var bestI = binCount, best = Double.infinity
-        var tail = bins[start...].reduce(0, +)
-        var q = [Double](repeating: 0, count: levels), nonzero = [Int](repeating: 0, count: levels)
         for i in start...binCount {
-            if i > start { tail -= bins[i - 1] }
-            // P: the first i bins, the tail folded into the last.
-            var pTotal = tail
-            for j in 0..<i { pTotal += bins[j] }
-            // Q: P's bins (before folding) merged into `levels` buckets, spread back over the non-empty bins.
-            for k in 0..<levels { q[k] = 0; nonzero[k] = 0 }
-            for j in 0..<i where bins[j] != 0 {
-                let k = j * levels / i
-                q[k] += bins[j]
-                nonzero[k] += 1
+            let tail = total - count[i]
+            let last = bins[i - 1] + tail
+            // A tail folded into an empty bin has no mass in Q: KL is infinite.
+            if bins[i - 1] == 0 && tail > 0 { continue }
+            var pLogP = entropyTerms[i - 1]
+            if last > 0 { pLogP += last * log(last) }
+            var pLogQ = 0.0
+            var lastQ = 0.0
+            for k in 0..<levels {
+                let lo = (k * i + levels - 1) / levels, hi = ((k + 1) * i + levels - 1) / levels
+                let n = nonEmpty[hi] - nonEmpty[lo]
+                guard n > 0 else { continue }
+                let q = count[hi] - count[lo]
+                let perBin = q / Double(n)
+                pLogQ += q * log(perBin)
+                if lo <= i - 1 && i - 1 < hi { lastQ = perBin }
             }
-            var qTotal = 0.0
-            for j in 0..<i where bins[j] != 0 { let k = j * levels / i; qTotal += q[k] / Double(nonzero[k]) }
-            var kl = 0.0
-            for j in 0..<i {
-                let p = bins[j] + (j == i - 1 ? tail : 0)
-                guard p > 0 else { continue }
-                let k = j * levels / i
-                let qj = bins[j] != 0 ? q[k] / Double(nonzero[k]) : 0
-                if qj == 0 { kl = .infinity; break }
-                kl += p / pTotal * log((p / pTotal) / (qj / qTotal))
-            }
+            if tail > 0 { pLogQ += tail * log(lastQ) }
+            let kl = (pLogP - pLogQ) / total + log(count[i] / total)
             if kl <= best { best = kl; bestI = i }
         }
         return Float(Double(bestI) * width)

@@ -73,9 +73,25 @@ struct IntegerQuantizer {
 
     func quantize(_ tensor: Tensor, layout: GroupLayout, scheme: QuantizationScheme) throws(QuantizationError) -> QuantizedTensor {
         let ranges = try GroupRanges(tensor, layout: layout, calibration: options.calibration) { mn, mx, values in
-            // The error of quantizing `values` with the range [mn, mx], for the mse search.
+            // The error of quantizing `values` with the range [mn, mx], for the mse search: the codes
+            // by the quantizing kernel where the arithmetic is exact (the same codes as `dequantized`,
+            // index for index), by `dequantized` itself for float32 scale arithmetic.
             let p = parameters(min: mn, max: mx)
             var e = CompensatedSum()
+            if options.scaleArithmetic == .exact {
+                var q = [Int32](repeating: 0, count: values.count)
+                values.withUnsafeBufferPointer { x in
+                    q.withUnsafeMutableBufferPointer { c in
+                        IntegerKernel(mode: mode, offset: p.zeroPoint, floorMode: false, lower: p.qmin, upper: p.qmax, seed: options.seed)
+                            .run(x.baseAddress!, 0..<x.count, scale: p.scale, into: c.baseAddress!)
+                    }
+                }
+                for (x, code) in zip(values, q) {
+                    let d = Double(x) - Double(FloatRounding.product(Double(code) - p.zeroPoint, p.scale))
+                    e.addProduct(d, d)
+                }
+                return e.value
+            }
             for (i, x) in values.enumerated() {
                 let y = dequantized(x, p, index: i).value
                 e.addProduct(Double(x) - Double(y), Double(x) - Double(y))
