@@ -1,5 +1,5 @@
 # FloatLab: the two set-up commands of the README are `make table` and `make test`.
-.PHONY: fuzz deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-peers
+.PHONY: bad-inputs soak sanitize fuzz deps build table test example docs verify-types bench peers verify-arithmetic clean real-model transformer-set fixtures report report-check report-check-model crosscheck-peers
 
 deps:
 	@scripts/ensure-deps.sh
@@ -128,3 +128,19 @@ fixtures:
 # FUZZ_TARGETS=FuzzNPY,… for a subset. Prints executions per target; exit 1 on a finding.
 fuzz: deps
 	scripts/fuzz.sh
+
+# The test suite under AddressSanitizer, then ThreadSanitizer (the parallel kernels and sweeps,
+# MPFR from many threads). SANITIZERS=address or thread for one; TSAN_FILTER=PATTERN for some suites.
+sanitize: deps
+	scripts/sanitize.sh
+
+# Long runs under ulimit -v (SOAK_LIMIT_MB, default 384): an exhaustive verify and quantize of a
+# generated 1.5 GiB model (scripts/make-soak-model.py); a table of seconds and peak memory.
+soak: deps
+	scripts/soak.sh
+
+# The tool on 49 kinds of bad input (scripts/bad-input-table.py): a Markdown table of each answer
+# and exit status; fails on a crash, a hang, exit 0, results on stdout or a file left behind.
+bad-inputs: deps
+	$(FLOATLAB_RELEASE)
+	python3 scripts/bad-input-table.py --floatlab .build/release/floatlab

@@ -28,7 +28,7 @@ public enum CodeFile {
     public static func read(_ path: String, in format: FloatFormat, raw: Bool = false) throws(TensorIOError) -> [UInt64] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
-            throw TensorIOError("cannot read \(path): \(error.localizedDescription); check the path.")
+            throw TensorIOError("cannot read \(path): \(ReadFailure.reason(error)).")
         }
         return try codes(data, kind: kind(of: path, raw: raw), in: format, name: path)
     }
@@ -54,6 +54,9 @@ public enum CodeFile {
             }
             return try fitting(try RawElements.decode(array.data, width: format.storageBytes), format, name)
         case .text:
+            guard data.count <= TextTensors.maximumBytes else {
+                throw TensorIOError("\(name) is \(data.count) bytes of text, more than the \(TextTensors.maximumBytes >> 20) MiB FloatLab reads as text; write the codes as raw elements or .npy instead.")
+            }
             return try codes(text: String(decoding: data, as: UTF8.self), in: format, name: name)
         }
     }

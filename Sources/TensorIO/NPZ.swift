@@ -15,7 +15,7 @@ public enum NPZ {
     public static func read(path: String) throws(TensorIOError) -> [String: NPYArray] {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
-            throw TensorIOError("cannot read \(path): \(error.localizedDescription); check the path.")
+            throw TensorIOError("cannot read \(path): \(ReadFailure.reason(error)).")
         }
         return try arrays(in: data, place: path)
     }

@@ -44,7 +44,8 @@ public struct SafetensorsHeader: Sendable, Equatable {
         let json = prefix[(prefix.startIndex + 8)..<(prefix.startIndex + 8 + n)]
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: json) } catch {
-            throw TensorIOError("\(place): the .safetensors header is not valid JSON (\(error.localizedDescription)).")
+            let start = String(decoding: json.prefix(40), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            throw TensorIOError("\(place): the \(n)-byte .safetensors header is not valid JSON (it starts '\(start)\(n > 40 ? "…" : "")'); the file is damaged or not a .safetensors file.")
         }
         guard let top = object as? [String: Any] else { throw TensorIOError("\(place): the .safetensors header is not a JSON object.") }
         var entries: [SafetensorsEntry] = []

@@ -132,9 +132,10 @@ public final class TensorFile: @unchecked Sendable {
         }
         switch kind {
         case .safetensors:
-            guard let h = FileHandle(forReadingAtPath: path) else { throw TensorIOError("cannot open '\(path)' for reading.") }
+            let h: FileHandle
+            do { h = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch { throw TensorIOError("cannot read '\(path)': \(ReadFailure.reason(error)).") }
             let first: Data
-            do { first = try h.read(upToCount: 8) ?? Data() } catch { throw TensorIOError("cannot read '\(path)': \(error.localizedDescription)") }
+            do { first = try h.read(upToCount: 8) ?? Data() } catch { throw TensorIOError("cannot read '\(path)': \(ReadFailure.reason(error)).") }
             var length = 0
             if first.count == 8 {
                 var v: UInt64 = 0
@@ -143,7 +144,7 @@ public final class TensorFile: @unchecked Sendable {
             }
             var prefix = first
             if first.count == 8 && length <= SafetensorsHeader.maximumHeaderLength && 8 + length <= size {
-                do { prefix.append(try h.read(upToCount: length) ?? Data()) } catch { throw TensorIOError("cannot read '\(path)': \(error.localizedDescription)") }
+                do { prefix.append(try h.read(upToCount: length) ?? Data()) } catch { throw TensorIOError("cannot read '\(path)': \(ReadFailure.reason(error)).") }
             }
             let parsed = try SafetensorsHeader(prefix: prefix, fileSize: size, place: "'\(path)'")
             header = parsed
@@ -154,7 +155,7 @@ public final class TensorFile: @unchecked Sendable {
         case .npy:
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-                throw TensorIOError("cannot read '\(path)': \(error.localizedDescription)")
+                throw TensorIOError("cannot read '\(path)': \(ReadFailure.reason(error)).")
             }
             let array: NPYArray
             do { array = try NPYArray(decoding: data, assuming: opaque) } catch { throw TensorIOError("'\(path)': \(error.message)") }
@@ -163,8 +164,11 @@ public final class TensorFile: @unchecked Sendable {
             header = nil; handle = nil; metadata = [:]
             entries = loaded.map { ($0.name, $0.dtype, $0.shape) }
         case .text:
+            guard size <= TextTensors.maximumBytes else {
+                throw TensorIOError("'\(path)' is \(size) bytes of text, more than the \(TextTensors.maximumBytes >> 20) MiB FloatLab reads as text; save large tensors as .npy or .safetensors.")
+            }
             let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw TensorIOError("cannot read '\(path)' as UTF-8 text: \(error.localizedDescription)") }
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw TensorIOError("cannot read '\(path)' as text: \(ReadFailure.reason(error)).") }
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             loaded = try TextTensors.parse(text, name: stem, place: "'\(path)'")
             header = nil; handle = nil; metadata = [:]
@@ -186,7 +190,7 @@ public final class TensorFile: @unchecked Sendable {
         } catch let error as TensorIOError {
             throw error
         } catch {
-            throw TensorIOError("cannot read tensor '\(e.name)' of '\(path)': \(error.localizedDescription)")
+            throw TensorIOError("cannot read tensor '\(e.name)' of '\(path)': \(ReadFailure.reason(error)).")
         }
     }
 }

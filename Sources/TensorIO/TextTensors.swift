@@ -10,6 +10,10 @@ import Foundation
 /// try TextTensors.parse("a,b\n1,2\n3,4\n", name: "t").map(\.name)   // ["a", "b"]
 /// ```
 public enum TextTensors {
+    /// The largest text file read (text is for small hand-made data; larger
+    /// tensors belong in .npy or .safetensors, which are read without parsing).
+    public static let maximumBytes = 1 << 30
+
     public static func parse(_ text: String, name: String, place: String = "the text") throws(TensorIOError) -> [StoredTensor] {
         var names: [String]? = nil
         var columns: [[Float]] = []

@@ -49,6 +49,10 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
+// Commands check combinations of options in `validateOptions()`, the first call of `run()`, and not
+// in ArgumentParser's `validate()`: that runs before unknown options are reported, so a mistyped
+// option (`--schem`) would hide behind a message about the option it was meant to be.
+
 /// An error with a message for a person and a non-zero exit.
 struct CommandError: Error, CustomStringConvertible {
     let description: String

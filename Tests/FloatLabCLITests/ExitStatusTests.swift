@@ -13,6 +13,16 @@ import FloatLabTestSupport
         }
     }
 
+    /// A mistyped option is named as such, even where the command also lacks an option it needs
+    /// (ArgumentParser's validate() would otherwise speak first, of the option meant).
+    @Test func mistypedOptionsAreNamed() throws {
+        for (args, name) in [(["quantize", "x.npy", "--schem", "int8"], "--schem"), (["check", "--from", "float32", "--to", "bfloat16", "--output", "x"], "--output"),
+                             (["verify", "arithmetic", "--format", "bfloat16", "--exhaustiv"], "--exhaustiv"), (["report", "--schemes", "int8", "--dat", "x"], "--dat")] {
+            let r = try floatlab(args)
+            #expect(r.status == 2 && r.stderr.contains("Unknown option '\(name)'"), "\(args): \(r.stderr)")
+        }
+    }
+
     @Test func badInputIsOne() throws {
         for args in [["quantize", "/nonexistent/file.npy", "--scheme", "int8"], ["decode", "--format", "e4m3", "0x1ff"],
                      ["report", "--out", "/nonexistent/dir/r.html"]] {

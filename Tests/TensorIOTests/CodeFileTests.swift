@@ -27,6 +27,15 @@ import FloatFormats
         #expect(try CodeFile.codes(text: "1.00390625 x\n-0\n", in: .bfloat16) == [0x3F80, 0x8000])
     }
 
+    /// Foundation's "The operation could not be completed" is replaced by what to do.
+    @Test func readFailuresSayWhatToDo() {
+        #expect(ReadFailure.reason(CocoaError(.fileReadNoPermission)) == "permission denied; check the file's permissions")
+        #expect(ReadFailure.reason(CocoaError(.fileReadNoSuchFile)) == "no such file; check the path")
+        #expect(ReadFailure.reason(NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR))) == "Is a directory")
+        let e = #expect(throws: TensorIOError.self) { try CodeFile.read("/nonexistent/out.txt", in: .bfloat16) }
+        #expect(e?.message == "cannot read /nonexistent/out.txt: no such file; check the path.")
+    }
+
     @Test func badInputNamesThePlace() {
         #expect(throws: TensorIOError.self) { try CodeFile.codes(Data([1, 2, 3]), kind: .raw, in: .bfloat16, name: "out.bin") }
         do {

@@ -153,6 +153,18 @@ struct TensorFileTests {
         }
     }
 
+    @Test("a text file over 1 GiB is refused before it is read (a sparse file: nothing is written)")
+    func refusesHugeText() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("floatlab-\(UUID().uuidString).txt").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(truncate(path, off_t(TextTensors.maximumBytes + 1)) == 0)
+        let e = #expect(throws: TensorIOError.self) { try TensorFile(path: path) }
+        #expect(e?.message.contains("save large tensors as .npy or .safetensors") == true, "\(e?.message ?? "")")
+        let c = #expect(throws: TensorIOError.self) { try CodeFile.read(path, in: .bfloat16) }
+        #expect(c?.message.contains("raw elements or .npy") == true, "\(c?.message ?? "")")
+    }
+
     @Test("text: one value per line, or CSV columns with or without a header")
     func text() throws {
         let one = try TextTensors.parse("1.5\n# comment\n\n-2\n", name: "v")

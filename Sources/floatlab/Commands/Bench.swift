@@ -28,7 +28,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "The same as --as json.")
     var json = false
 
-    func validate() throws {
+    func validateOptions() throws {
         guard elements > 0, elements <= 1 << 30 else { throw ValidationError("--elements must be between 1 and 2^30.") }
         guard repetitions > 0 else { throw ValidationError("--repetitions must be positive.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
@@ -66,6 +66,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         #if DEBUG
         FileHandle.standardError.write(Data("warning: a debug build; timings mean little. Build with swift build -c release.\n".utf8))
         #endif

@@ -58,13 +58,14 @@ struct Check: ParsableCommand {
 
     enum ReportStyle: String, ExpressibleByArgument { case text, json }
 
-    func validate() throws {
+    func validateOptions() throws {
         if (outputs == nil) == (command == nil) { throw ValidationError("give the other implementation's results with --outputs FILE, or the converter to run with --command \"CMD\".") }
         if text && command == nil { throw ValidationError("--text applies to --command only (files say their kind by extension).") }
         guard show >= 0 else { throw ValidationError("--show must be 0 or more.") }
     }
 
     func run() throws {
+        try validateOptions()
         let options = named.options(rounding, for: to)
         let codes: [UInt64]
         let results: [UInt64]

@@ -16,11 +16,12 @@ struct Decode: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func validateOptions() throws {
         guard !bits.isEmpty else { throw ValidationError("give at least one bit pattern, e.g. floatlab decode --format e4m3 0x7e.") }
     }
 
     func run() throws {
+        try validateOptions()
         do {
             try output.write(try EncodingReport.decode(bits, in: format))
         } catch let error as EncodingError {

@@ -32,7 +32,7 @@ struct PTQvsQATCommand: ParsableCommand {
     @Option(help: "The first seed.") var seed: UInt64 = 1
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func validateOptions() throws {
         guard (1...32).contains(seeds) else { throw ValidationError("--seeds must be 1…32.") }
         guard (1...1000).contains(epochs), (0...1000).contains(qatEpochs) else { throw ValidationError("--epochs must be 1…1000 and --qat-epochs 0…1000.") }
     }
@@ -72,6 +72,7 @@ struct PTQvsQATCommand: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         let names = schemes?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? PTQvsQAT.defaultSchemes
         do {
             let e = try PTQvsQAT(data: try data.map(Self.load), schemes: names, seeds: seeds, epochs: epochs, qatEpochs: qatEpochs, seed: seed)

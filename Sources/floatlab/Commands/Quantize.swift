@@ -91,7 +91,7 @@ struct Quantize: ParsableCommand {
     @Option(help: "Report format: markdown, csv, json (also latex, html).")
     var report: OutputFormat = .markdown
 
-    func validate() throws {
+    func validateOptions() throws {
         if (scheme == nil) == (compare == nil) { throw ValidationError("give --scheme SCHEME or --compare SCHEME,SCHEME,… (or --compare all).") }
         if compare != nil && output != nil { throw ValidationError("--compare writes no tensors; drop --output or use --scheme.") }
     }
@@ -137,6 +137,7 @@ struct Quantize: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         let options = try options()
         let schemes = try schemes()
         let opaque = try dtype.map(parseFormat)

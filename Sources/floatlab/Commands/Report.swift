@@ -47,7 +47,7 @@ struct Report: ParsableCommand {
 
     enum DocumentFormat: String, ExpressibleByArgument { case html, markdown }
 
-    func validate() throws {
+    func validateOptions() throws {
         guard sample > 0, sample <= 10_000_000 else { throw ValidationError("--sample must be between 1 and 10000000 values.") }
         _ = try chosenSchemes()
         if let data {
@@ -71,6 +71,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         let report = LabReport(formats: formats, dataPath: data, schemes: try chosenSchemes(), parameters: params,
                                seed: seed, sampleSize: sample)
         let document: Document

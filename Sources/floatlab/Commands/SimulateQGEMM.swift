@@ -37,7 +37,7 @@ struct SimulateQGEMM: ParsableCommand {
     var floats = true
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func validateOptions() throws {
         guard (2...16).contains(bits) else { throw ValidationError("--bits must be 2…16, not \(bits).") }
         guard m >= 1, m <= 4096 else { throw ValidationError("--m must be 1…4096.") }
         if let k { guard k >= 1, k <= 1 << 20 else { throw ValidationError("--k must be 1…1048576.") } }
@@ -60,6 +60,7 @@ struct SimulateQGEMM: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         do {
             var w: [Float], rows: Int, columns: Int
             if let weights {

@@ -25,7 +25,7 @@ struct TableCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
+    func validateOptions() throws {
         _ = try chosenColumns()
     }
 
@@ -42,6 +42,7 @@ struct TableCommand: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         try output.write(FormatComparison.table(formats: formats, columns: try chosenColumns()), notation: notation)
     }
 }

@@ -55,7 +55,7 @@ struct VectorsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write this file (atomically) instead of standard output (npy and raw need a file).")
     var output: String?
 
-    func validate() throws {
+    func validateOptions() throws {
         let conversion = from != nil || to != nil, operation = op != nil || operationFormat != nil
         guard conversion != operation else {
             throw ValidationError("give a conversion (--from F1 --to F2) or an operation (--op OP --format F), not \(conversion ? "both" : "neither").")
@@ -75,6 +75,7 @@ struct VectorsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         let data: Data
         if let from, let to {
             let set = ConversionVectorSet(from: from, to: to, options: named.options(rounding, for: to), level: level, seed: rounding.seed)

@@ -53,7 +53,7 @@ struct VerifyConversions: ParsableCommand {
     @Option(help: "What the fast bulk kernel is checked against in --exhaustive sweeps of sources wider than 24 bits: core (the bit-level path, the default) or mpfr (float32 into formats of up to 16 bits).")
     var reference: ConversionCheck.Reference?
 
-    func validate() throws {
+    func validateOptions() throws {
         _ = try method()
     }
 
@@ -80,6 +80,7 @@ struct VerifyConversions: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         let check = try check()
         var failed = false
         switch try method() {
@@ -177,7 +178,7 @@ struct VerifyArithmetic: ParsableCommand {
         rounding == "all" ? RoundingMode.deterministic + [.stochastic(bits: 8)] : try parseList(rounding, parseRoundingMode)
     }
 
-    func validate() throws {
+    func validateOptions() throws {
         guard [exhaustive, random != nil, structured].filter({ $0 }).count == 1 else {
             throw ValidationError("give one of --exhaustive, --random N or --structured (not both).")
         }
@@ -190,6 +191,7 @@ struct VerifyArithmetic: ParsableCommand {
     }
 
     func run() throws {
+        try validateOptions()
         var options = ArithmeticOptions(rounding: subnormals.options)
         options.rounding.overflow = overflow
         let check = ArithmeticCheck(format: format, operations: try operations(), modes: try modes(), options: options)
